@@ -1,0 +1,209 @@
+"""Compare a student's output with the reference, part by part, in words a student understands.
+
+An output is first split into named parts by a *layout* (a returned array, the items of a tuple,
+the keys of a dict, a float). Each part is compared on its own, so a function that gets dW right
+and db wrong earns the dW part. A failed part's message names the part and says what is wrong:
+the shape (and whether it looks transposed or lost its column), the type (a (1, 1) array where a
+float belongs), a constant ratio (missing 1/m, sign flip) or the first entry that differs.
+A part that matches a known mistake gets that mistake's explanation instead.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .outcome import Part
+
+RTOL = 1e-6
+ATOL = 1e-9
+MISSING = object()
+
+
+class LayoutError(Exception):
+    """The output does not have the structure the function promises (wrong type, length, ...)."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to split an output into named parts; ``floats`` names the parts that must be floats."""
+
+    split: Callable[[object], dict]
+    names: tuple[str, ...]
+    floats: frozenset = frozenset()
+
+
+def as_array(name: str) -> Layout:
+    return Layout(lambda out: {name: out}, (name,))
+
+
+def as_float(name: str) -> Layout:
+    return Layout(lambda out: {name: out}, (name,), frozenset({name}))
+
+
+def as_tuple(*names: str) -> Layout:
+    def split(out):
+        if not isinstance(out, tuple | list) or len(out) != len(names):
+            got = f"a {type(out).__name__}" + (f" of length {len(out)}" if isinstance(out, tuple | list) else "")
+            raise LayoutError(f"should return a tuple ({', '.join(names)}) but returned {got}.")
+        return dict(zip(names, out, strict=True))
+
+    return Layout(split, names)
+
+
+def as_dict(keys: Sequence[str], what: str = "the returned dict") -> Layout:
+    def split(out):
+        if not isinstance(out, dict):
+            raise LayoutError(f"should return a dict but returned a {type(out).__name__}.")
+        return {k: out.get(k, MISSING) for k in keys}
+
+    split.what = what
+    return Layout(split, tuple(keys))
+
+
+def numeric(value) -> np.ndarray | None:
+    """``value`` as a float64 array, or None when it is not numeric."""
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    return arr
+
+
+def close(a, b) -> bool:
+    a, b = numeric(a), numeric(b)
+    return a is not None and b is not None and a.shape == b.shape and np.allclose(a, b, RTOL, ATOL)
+
+
+def _shape_advice(actual: tuple, expected: tuple) -> str:
+    if len(expected) == 2 and actual == expected[::-1]:
+        return " It looks transposed."
+    if len(expected) == 2 and expected[1] == 1 and actual == (expected[0],):
+        return " Keep the column shape: sum with keepdims=True (or reshape to (n, 1))."
+    if len(expected) == 2 and expected[1] == 1 and len(actual) == 2 and actual[0] == 1:
+        return " It looks summed over the wrong axis: sum over the examples, axis=1."
+    if len(expected) == 2 and expected[1] == 1 and actual == ():
+        return " It looks summed over every axis: sum over the examples only, axis=1, keepdims=True."
+    return ""
+
+
+def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -> str | None:
+    mask = np.abs(exp) > 1e-9
+    if not mask.any():
+        return None
+    ratios = act[mask] / exp[mask]
+    r = float(ratios[0])
+    if not np.allclose(ratios, r, rtol=1e-6, atol=1e-12) or np.isclose(r, 1.0):
+        return None
+    if np.isclose(r, -1.0):
+        return f"{name} has the right size but the wrong sign everywhere: check the minus signs."
+    if m and np.isclose(r, m):
+        return f"{name} is m = {m} times too large: the 1/m factor is missing."
+    if m and np.isclose(r, 1 / m):
+        return f"{name} is m = {m} times too small: the 1/m factor is applied twice."
+    if m and np.isclose(r, -m):
+        return f"{name} is m = {m} times too large and has the wrong sign: check the 1/m and the minus sign."
+    if r > 0:
+        return f"{name} is {r:.4g} times the expected value everywhere."
+    return f"{name} is {r:.4g} times the expected value everywhere (the sign is flipped)."
+
+
+def compare_value(name: str, actual, expected, *, want_float: bool = False, m: int | None = None) -> Part:
+    """Compare one part. ``want_float``: the contract promises a float for this part."""
+    if actual is MISSING:
+        return Part(name, False, f"The key {name!r} is missing.")
+    if actual is None:
+        return Part(name, False, f"{name} is None: did you forget a return statement?")
+    if want_float and isinstance(actual, np.ndarray) and actual.ndim > 0:
+        return Part(
+            name,
+            False,
+            f"{name} should be a float but is an array of shape {actual.shape}: squeeze it "
+            "(float(x) or np.squeeze(x)).",
+        )
+    act, exp = numeric(actual), np.asarray(expected, dtype=np.float64)
+    if act is None:
+        return Part(name, False, f"{name} should be numeric but is a {type(actual).__name__}.")
+    if act.shape != exp.shape:
+        return Part(
+            name,
+            False,
+            f"{name} has shape {act.shape} but should have shape {exp.shape}."
+            + _shape_advice(act.shape, exp.shape),
+        )
+    if not np.all(np.isfinite(act)) and np.all(np.isfinite(exp)):
+        bad = np.argwhere(~np.isfinite(act))[0] if act.ndim else ()
+        where = f" at index {tuple(int(i) for i in bad)}" if act.ndim else ""
+        return Part(name, False, f"{name} contains NaN or inf{where}: look for log(0) or a division by 0.")
+    if np.allclose(act, exp, RTOL, ATOL):
+        return Part(name, True)
+    ratio = _ratio_message(name, act, exp, m)
+    if ratio:
+        return Part(name, False, ratio)
+    if act.ndim == 0:
+        return Part(name, False, f"{name} is {float(act):.6g} but should be {float(exp):.6g}.")
+    wrong = ~np.isclose(act, exp, RTOL, ATOL)
+    first = tuple(int(i) for i in np.argwhere(wrong)[0])
+    return Part(
+        name,
+        False,
+        f"{name}{list(first)} is {act[first]:.6g} but should be {exp[first]:.6g} "
+        f"({int(wrong.sum())} of {wrong.size} entries differ).",
+    )
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer, computed on the same inputs, and what to tell a student who made it.
+
+    ``message`` may use {name} (the part) and {m} (the batch size).
+    """
+
+    label: str
+    message: str
+    output: Callable[[], object]
+
+
+def check_output(
+    actual,
+    expected,
+    layout: Layout,
+    *,
+    mistakes: Sequence[Mistake] = (),
+    m: int | None = None,
+    function: str = "",
+) -> list[Part]:
+    """Compare ``actual`` with ``expected`` part by part; explain failed parts by known mistakes."""
+    try:
+        act_parts = layout.split(actual)
+    except LayoutError as err:
+        return [Part(n, False, f"{function} {err}".strip() if i == 0 else "") for i, n in enumerate(layout.names)]
+    exp_parts = layout.split(expected)
+    wrong_outputs: dict[str, dict | None] = {}
+    parts = []
+    explained: dict[str, list[Part]] = {}  # mistake label -> the parts it explains
+    for name in layout.names:
+        part = compare_value(name, act_parts[name], exp_parts[name], want_float=name in layout.floats, m=m)
+        if not part.ok:
+            for mistake in mistakes:
+                if mistake.label not in wrong_outputs:
+                    try:
+                        wrong_outputs[mistake.label] = layout.split(mistake.output())
+                    except Exception:  # a variant that cannot be computed explains nothing
+                        wrong_outputs[mistake.label] = None
+                variant = wrong_outputs[mistake.label]
+                if variant is not None and not close(variant[name], exp_parts[name]) and close(
+                    act_parts[name], variant[name]
+                ):
+                    explained.setdefault(mistake.label, []).append(part)
+                    part.message = mistake.message
+                    break
+        parts.append(part)
+    # One sentence per mistake, naming every part it explains: "W1, b1 and W2 ...".
+    for group in explained.values():
+        names = [p.name for p in group]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        group[0].message = group[0].message.format(name=joined, m=m)
+        for extra in group[1:]:
+            extra.message = ""
+    return parts

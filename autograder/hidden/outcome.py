@@ -1,0 +1,34 @@
+"""What one hidden test found: the parts it checked, and notes that cost nothing."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Part:
+    """One checked component of a function's output (a returned array, a dict key, ...)."""
+
+    name: str
+    ok: bool
+    message: str = ""
+
+
+@dataclass
+class Outcome:
+    parts: list[Part]
+    notes: list[str] = field(default_factory=list)  # reported, never deducted
+    hints: list[str] = field(default_factory=list)  # warnings turned into advice
+
+    @property
+    def fraction(self) -> float:
+        if not self.parts:
+            return 0.0
+        return sum(p.ok for p in self.parts) / len(self.parts)
+
+    @property
+    def diagnosis(self) -> str:
+        """The student-facing message: every failed part's message, in order; empty if all passed."""
+        return " ".join(p.message for p in self.parts if not p.ok)
+
+    @classmethod
+    def failed(cls, message: str, parts: int = 1) -> "Outcome":
+        return cls([Part("call", False, message)] + [Part("call", False, "")] * (parts - 1))

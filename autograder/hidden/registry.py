@@ -1,0 +1,80 @@
+"""The single list of hidden tests: grade ids, graded functions, points and dependencies.
+
+Suites register tests with ``@hidden_test``; the authoring DSL writes one hidden cell per
+registered test, so the points in the notebooks always agree with this list.
+"""
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .outcome import Outcome
+
+ASSIGNMENTS = (
+    "01_cost_functions",
+    "02_backward_step",
+    "03_L_model_backward",
+    "04_update_rule",
+    "05_cat_dog_classifier",
+)
+
+
+@dataclass(frozen=True)
+class HiddenTest:
+    assignment: str
+    function: str
+    case: str
+    points: float
+    deps: tuple[str, ...]  # replaced by the reference implementations while the test runs
+    run: Callable[..., Outcome]  # run(student, rng) -> Outcome
+    description: str
+
+    @property
+    def grade_id(self) -> str:
+        return f"test_{self.function}_{self.case}"
+
+
+_TESTS: dict[str, HiddenTest] = {}
+
+
+def hidden_test(assignment, function, case, points, deps=(), description=""):
+    """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function``."""
+
+    def register(run):
+        test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description)
+        if test.grade_id in _TESTS:
+            raise ValueError(f"duplicate hidden test {test.grade_id}")
+        _TESTS[test.grade_id] = test
+        return run
+
+    return register
+
+
+def _load() -> dict[str, HiddenTest]:
+    if not _TESTS:
+        for assignment in ASSIGNMENTS:
+            importlib.import_module(f".suites.{assignment[3:]}", __package__)
+    return _TESTS
+
+
+def get(grade_id: str) -> HiddenTest:
+    try:
+        return _load()[grade_id]
+    except KeyError:
+        raise KeyError(f"no hidden test {grade_id!r}") from None
+
+
+def all_tests() -> list[HiddenTest]:
+    return list(_load().values())
+
+
+def tests_for(assignment: str, function: str | None = None) -> list[HiddenTest]:
+    return [
+        t for t in _load().values()
+        if t.assignment == assignment and (function is None or t.function == function)
+    ]
+
+
+def functions_of(assignment: str) -> list[str]:
+    """The graded functions of an assignment, in registration order."""
+    return list(dict.fromkeys(t.function for t in tests_for(assignment)))

@@ -1,0 +1,67 @@
+"""Hidden tests of 03_L_model_backward."""
+
+from autograder import reference as ref
+
+from ..cases import deep_case
+from ..compare import Mistake, as_dict, check_output
+from ..outcome import Outcome
+from ..registry import hidden_test
+
+A = "03_L_model_backward"
+DEPS = ("linear_activation_backward", "linear_backward", "relu_backward", "sigmoid_backward")
+
+
+def grad_keys(L):
+    return [f"dA{l - 1}" for l in range(L, 0, -1)] + [f"dW{l}" for l in range(L, 0, -1)] + [
+        f"db{l}" for l in range(L, 0, -1)
+    ]
+
+
+def _sigmoid_everywhere(AL, Y, caches):
+    grads, dA = {}, ref.cost_derivative_ce(AL, Y)
+    for l in range(len(caches), 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(dA, caches[l - 1], "sigmoid")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+def _relu_everywhere(AL, Y, caches):
+    grads, dA = {}, ref.cost_derivative_ce(AL, Y)
+    for l in range(len(caches), 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(dA, caches[l - 1], "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+def _shifted_keys(grads, L):
+    shifted = {k: v for k, v in grads.items() if not k.startswith("dA")}
+    shifted.update({f"dA{l}": grads[f"dA{l - 1}"] for l in range(1, L + 1)})
+    return shifted
+
+
+def _run(f, rng, num_layers):
+    _, _, Y, _, AL, caches = deep_case(rng, num_layers)
+    m = Y.shape[1]
+    expected = ref.L_model_backward(AL, Y, caches)
+    mistakes = [
+        Mistake("sigmoid_everywhere", "{name} matches a network with sigmoid in every layer: the hidden layers "
+                "are relu, only layer L uses sigmoid.", lambda: _sigmoid_everywhere(AL, Y, caches)),
+        Mistake("relu_everywhere", "{name} matches a network with relu in every layer: the output layer L "
+                "uses sigmoid.", lambda: _relu_everywhere(AL, Y, caches)),
+        Mistake("shifted", "{name} holds the gradient meant for the key one lower: grads['dA' + str(l - 1)] "
+                "stores the dA_prev returned by layer l.", lambda: _shifted_keys(expected, num_layers)),
+        Mistake("sign", "{name} has the wrong sign: dAL = -(Y/AL - (1 - Y)/(1 - AL)).",
+                lambda: {k: -v for k, v in expected.items()}),
+    ]
+    return Outcome(check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,
+                                mistakes=mistakes, function="L_model_backward"))
+
+
+@hidden_test(A, "L_model_backward", "two_layers", 3, deps=DEPS)
+def two_layers(f, rng):
+    return _run(f, rng, 2)
+
+
+@hidden_test(A, "L_model_backward", "four_layers", 4, deps=DEPS)
+def four_layers(f, rng):
+    return _run(f, rng, 4)

@@ -1,0 +1,1 @@
+"""One module of hidden tests per assignment (imported by the registry)."""

@@ -1,0 +1,148 @@
+"""Hidden tests of 01_cost_functions."""
+
+import numpy as np
+
+from autograder import reference as ref
+
+from ..cases import labels, probabilities
+from ..compare import Layout, Mistake, as_array, as_float, check_output
+from ..outcome import Outcome, Part
+from ..registry import hidden_test
+
+A = "01_cost_functions"
+COST_DEPS = ("compute_cost_mse", "compute_cost_ce", "cost_derivative_mse", "cost_derivative_ce")
+
+
+def _batch(rng):
+    m = int(rng.integers(7, 14))
+    return probabilities(rng, (1, m)), labels(rng, m), m
+
+
+def _saturated(rng):
+    """Confident, correct predictions (AL exactly 0 or 1) mixed with ordinary ones."""
+    AL, Y, m = _batch(rng)
+    sure = rng.random((1, m)) < 0.4
+    sure[0, :2] = True
+    AL = np.where(sure, Y, AL)
+    return AL, Y, m
+
+
+@hidden_test(A, "classification_error", "random", 1)
+def classification_error(f, rng):
+    AL, Y, m = _batch(rng)
+    AL = np.where(np.abs(AL - 0.5) < 0.05, AL + 0.1, AL)
+    return Outcome(check_output(f(AL, Y), ref.classification_error(AL, Y), as_float("error"),
+                                mistakes=[Mistake("accuracy", "{name} is the accuracy, not the error: "
+                                                  "count the examples that are misclassified.",
+                                                  lambda: 1 - ref.classification_error(AL, Y))],
+                                function="classification_error"))
+
+
+@hidden_test(A, "compute_cost_mse", "random", 2)
+def compute_cost_mse(f, rng):
+    AL, Y, m = _batch(rng)
+    return Outcome(check_output(f(AL, Y), ref.compute_cost_mse(AL, Y), as_float("cost"), m=m, mistakes=[
+        Mistake("no_half", "{name} is twice the expected value: the 1/2 of 1/(2m) is missing.",
+                lambda: np.sum((AL - Y) ** 2) / m),
+        Mistake("no_mean", "{name} is 2m times too large: divide the sum by 2m.",
+                lambda: np.sum((AL - Y) ** 2)),
+        Mistake("no_square", "{name} is not squared: use (AL - Y)**2.",
+                lambda: np.sum(AL - Y) / (2 * m)),
+    ], function="compute_cost_mse"))
+
+
+def _ce_mistakes(AL, Y, m):
+    return [
+        Mistake("log_al_twice", "{name} uses log(AL) in both terms: the (1 - Y) term needs log(1 - AL).",
+                lambda: -np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL)) / m),
+        Mistake("log_swapped", "{name} swaps the logs: Y goes with log(AL) and 1 - Y with log(1 - AL).",
+                lambda: -np.sum(Y * np.log(1 - AL) + (1 - Y) * np.log(AL)) / m),
+        Mistake("no_minus", "{name} is negative: the cost has a minus sign in front of the sum.",
+                lambda: np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m),
+    ]
+
+
+@hidden_test(A, "compute_cost_ce", "random", 2, description="AL strictly inside (0, 1)")
+def compute_cost_ce(f, rng):
+    AL, Y, m = _batch(rng)
+    return Outcome(check_output(f(AL, Y), ref.compute_cost_ce(AL, Y), as_float("cost"), m=m,
+                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost_ce"))
+
+
+@hidden_test(A, "compute_cost_ce", "saturated", 1, description="AL exactly 0 or 1 in places")
+def compute_cost_ce_saturated(f, rng):
+    AL, Y, m = _saturated(rng)
+    parts = check_output(f(AL, Y), ref.compute_cost_ce(AL, Y), as_float("cost"), m=m,
+                         function="compute_cost_ce")
+    for part in parts:
+        if not part.ok and "NaN or inf" in part.message:
+            part.message = ("cost is NaN or inf when AL is exactly 0 or 1: clip AL into "
+                            "[eps, 1 - eps] before taking logs.")
+    return Outcome(parts)
+
+
+@hidden_test(A, "compute_cost", "random", 2)
+def compute_cost(f, rng):
+    AL, Y, m = _batch(rng)
+    return Outcome(check_output(f(AL, Y), ref.compute_cost(AL, Y), as_float("cost"), m=m,
+                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost"))
+
+
+@hidden_test(A, "cost_derivative_mse", "random", 1)
+def cost_derivative_mse(f, rng):
+    AL, Y, m = _batch(rng)
+    return Outcome(check_output(f(AL, Y), ref.cost_derivative_mse(AL, Y), as_array("dAL"), m=m,
+                                function="cost_derivative_mse"))
+
+
+@hidden_test(A, "cost_derivative_ce", "random", 2)
+def cost_derivative_ce(f, rng):
+    AL, Y, m = _batch(rng)
+    return Outcome(check_output(f(AL, Y), ref.cost_derivative_ce(AL, Y), as_array("dAL"), m=m, mistakes=[
+        Mistake("plus", "{name} adds the two terms: it is -(Y/AL - (1 - Y)/(1 - AL)), with a minus between them.",
+                lambda: -(Y / AL + (1 - Y) / (1 - AL))),
+        Mistake("averaged", "{name} is divided by m: the derivative is per example; the 1/m comes later, in dW and db.",
+                lambda: ref.cost_derivative_ce(AL, Y) / m),
+    ], function="cost_derivative_ce"))
+
+
+def _cost_function_case(f, rng, name):
+    AL, Y, m = _batch(rng)
+    obj = f(name)
+    expected = ref.CostFunction(name)
+    got = (f.method(obj, "compute_cost", AL, Y), f.method(obj, "compute_derivative", AL, Y))
+    want = (expected.compute_cost(AL, Y), expected.compute_derivative(AL, Y))
+    layout = Layout(lambda out: dict(zip(("compute_cost", "compute_derivative"), out, strict=True)),
+                    ("compute_cost", "compute_derivative"), frozenset({"compute_cost"}))
+    parts = check_output(got, want, layout, m=m, function=f"CostFunction({name!r})")
+    for part in parts:
+        if not part.ok:
+            part.message = f"CostFunction({name!r}).{part.message}"
+    return Outcome(parts)
+
+
+@hidden_test(A, "CostFunction", "mse", 1, deps=COST_DEPS)
+def cost_function_mse(f, rng):
+    return _cost_function_case(f, rng, "MSE")
+
+
+@hidden_test(A, "CostFunction", "ce", 1, deps=COST_DEPS)
+def cost_function_ce(f, rng):
+    return _cost_function_case(f, rng, "CE")
+
+
+@hidden_test(A, "CostFunction", "unknown_name", 1, deps=COST_DEPS)
+def cost_function_unknown(f, rng):
+    bad = str(rng.choice(["L2", "mse", "cross-entropy", "Hinge"]))
+    err = f.raises(bad)
+    if err is None:
+        return Outcome([Part("error", False, f"CostFunction({bad!r}) should raise a ValueError naming "
+                                             "the choices \"MSE\" and \"CE\", but it raised nothing.")])
+    if not isinstance(err, ValueError):
+        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised {type(err).__name__}; "
+                                             "a ValueError is expected.")])
+    text = str(err)
+    if "MSE" not in text or "CE" not in text:
+        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised a ValueError, but its message "
+                                             "should name both choices, \"MSE\" and \"CE\".")])
+    return Outcome([Part("error", True)])

@@ -1,0 +1,16 @@
+"""Gradient descent: theta <- theta - learning_rate * d(theta), for any depth."""
+
+from . import keys
+
+
+def update_parameters(params, grads, learning_rate):
+    """Returns a new parameters dict; ``params`` and ``grads`` are left untouched.
+
+    params: W1..WL, b1..bL; grads: at least dW1..dWL, db1..dbL of the same shapes.
+    """
+    L = keys.num_layers(params)
+    updated = dict(params)
+    for layer in range(1, L + 1):
+        for name in (keys.weight(layer), keys.bias(layer)):
+            updated[name] = params[name] - learning_rate * grads[keys.grad(name)]
+    return updated
