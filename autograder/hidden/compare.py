@@ -140,15 +140,16 @@ def compare_value(name: str, actual, expected, *, want_float: bool = False, m: i
     ratio = _ratio_message(name, act, exp, m)
     if ratio:
         return Part(name, False, ratio)
+    # Hidden expected values are never shown: only where the answer differs, and the student's value.
     if act.ndim == 0:
-        return Part(name, False, f"{name} is {float(act):.6g} but should be {float(exp):.6g}.")
+        return Part(name, False, f"{name} is {float(act):.6g}, which is not the expected value.")
     wrong = ~np.isclose(act, exp, RTOL, ATOL)
     first = tuple(int(i) for i in np.argwhere(wrong)[0])
     return Part(
         name,
         False,
-        f"{name}{list(first)} is {act[first]:.6g} but should be {exp[first]:.6g} "
-        f"({int(wrong.sum())} of {wrong.size} entries differ).",
+        f"{name} has the right shape but wrong values: {int(wrong.sum())} of {wrong.size} entries differ, "
+        f"the first at index {list(first)} (yours is {act[first]:.6g}).",
     )
 
 

@@ -1,0 +1,1 @@
+"""Release and grade the backpropagation course (instructor-only; never shipped to students)."""

@@ -1,0 +1,224 @@
+"""Write the source notebooks from their text sources in course/authoring/.
+
+Each script in course/authoring/ builds one notebook with :class:`Notebook` and calls
+``save()``. ``python -m autograder.authoring`` runs them all, executes every notebook so the
+committed copies carry deterministic outputs for nbval, and regenerates bpkit/solved/ (the
+earlier assignments' solutions that later releases ship).
+"""
+
+import argparse
+import os
+import re
+import runpy
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from . import paths
+from .hidden import registry
+
+SCHEMA_VERSION = 3
+SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
+EXECUTION_TIMEOUT = 600
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def _nbgrader(grade_id, *, grade=False, solution=False, locked=False, points=None):
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": SCHEMA_VERSION,
+            "solution": solution}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _clean(text: str) -> str:
+    return textwrap.dedent(text).strip("\n")
+
+
+def hidden_cell_source(test: registry.HiddenTest) -> str:
+    what = test.description or "new random inputs"
+    return "\n".join([
+        f"# Hidden tests of {test.function} ({what}) run when your notebook is graded.",
+        "### BEGIN HIDDEN TESTS",
+        "from autograder.hidden import grade_test",
+        f'grade_test("{test.grade_id}", globals())',
+        "### END HIDDEN TESTS",
+    ])
+
+
+class Notebook:
+    """A source notebook under construction: cells are appended in reading order."""
+
+    def __init__(self, assignment: str, name: str):
+        if assignment not in registry.ASSIGNMENTS:
+            raise ValueError(f"unknown assignment {assignment!r}: choose one of {registry.ASSIGNMENTS}")
+        self.assignment = assignment
+        self.name = name
+        self.cells: list = []
+        self._solutions: list[str] = []
+        self._setup: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return paths.COURSE / "source" / self.assignment / f"{self.name}.ipynb"
+
+    def _add(self, cell, cell_id: str):
+        cell["id"] = cell_id
+        self.cells.append(cell)
+        return cell
+
+    def markdown(self, text: str):
+        return self._add(nbformat.v4.new_markdown_cell(_clean(text)), f"md-{len(self.cells)}")
+
+    def code(self, source: str):
+        """An ordinary cell the student may run and change (demos, plots, widgets)."""
+        return self._add(nbformat.v4.new_code_cell(_clean(source)), f"code-{len(self.cells)}")
+
+    def setup(self, source: str):
+        """The first code cell: imports (numpy as np and copy first), read-only."""
+        if self._setup is not None:
+            raise ValueError("a notebook has one setup cell")
+        self._setup = _clean(source)
+        cell = nbformat.v4.new_code_cell(self._setup, metadata=_nbgrader("setup", locked=True))
+        return self._add(cell, "setup")
+
+    def solution(self, function: str, source: str):
+        """The student's answer cell for a graded function, with ### BEGIN/END SOLUTION markers."""
+        if not registry.tests_for(self.assignment, function):
+            raise ValueError(f"{function} has no hidden tests in {self.assignment}")
+        code = _clean(source)
+        if "### BEGIN SOLUTION" not in code:
+            raise ValueError(f"the solution cell of {function} has no ### BEGIN SOLUTION marker")
+        self._solutions.append(code)
+        return self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(function, solution=True)), function)
+
+    def check(self, function: str, source: str):
+        """The visible self-check of ``function``: ### AUTOTEST lines, no points."""
+        grade_id = f"check_{function}"
+        cell = nbformat.v4.new_code_cell(_clean(source), metadata=_nbgrader(grade_id, grade=True, locked=True,
+                                                                              points=0))
+        return self._add(cell, grade_id)
+
+    def hidden_tests(self, function: str):
+        """One locked, hidden test cell per registered hidden test of ``function``."""
+        tests = registry.tests_for(self.assignment, function)
+        if not tests:
+            raise ValueError(f"{function} has no hidden tests in {self.assignment}")
+        for test in tests:
+            cell = nbformat.v4.new_code_cell(hidden_cell_source(test), metadata=_nbgrader(
+                test.grade_id, grade=True, locked=True, points=test.points))
+            self._add(cell, test.grade_id)
+
+    def build(self):
+        missing = set(registry.functions_of(self.assignment)) - {
+            c["metadata"]["nbgrader"]["grade_id"] for c in self.cells
+            if c["metadata"].get("nbgrader", {}).get("solution")
+        }
+        if missing:
+            raise ValueError(f"{self.assignment} lacks solution cells for {sorted(missing)}")
+        nb = nbformat.v4.new_notebook(cells=self.cells)
+        nb.metadata["kernelspec"] = KERNELSPEC
+        nb.metadata["language_info"] = {"name": "python"}
+        return nb
+
+    def save(self):
+        nb = self.build()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():  # keep the outputs of an earlier execution when only outputs differ
+            old = nbformat.read(self.path, as_version=4)
+            if [c.source for c in old.cells] == [c.source for c in nb.cells]:
+                for new_cell, old_cell in zip(nb.cells, old.cells, strict=True):
+                    if new_cell.cell_type == "code":
+                        new_cell.outputs, new_cell.execution_count = old_cell.outputs, old_cell.execution_count
+        nbformat.write(nb, self.path)
+        if self.ships_solutions:
+            write_solved_module(self.assignment, self._setup or "", self._solutions)
+        return self.path
+
+    @property
+    def ships_solutions(self) -> bool:
+        """Later assignments use this one's solutions (all but the last)."""
+        return self.assignment != registry.ASSIGNMENTS[-1]
+
+    def solved_text(self) -> str:
+        return solved_module_text(self.assignment, self._setup or "", self._solutions)
+
+
+def solved_module_name(assignment: str) -> str:
+    return assignment[3:]
+
+
+def solved_module_text(assignment: str, setup: str, solutions: list[str]) -> str:
+    """bpkit/solved/<name>.py: this assignment's solutions, for the releases that come after it."""
+    imports = [line for line in setup.splitlines() if line.startswith(("import ", "from "))]
+    body = ["\n".join(line for line in code.splitlines() if not SOLUTION_MARKERS.match(line))
+            for code in solutions]
+    return "\n".join([
+        f'"""Solutions of assignment {assignment}, provided to the assignments that come after it.',
+        "",
+        f"Generated from course/authoring/{assignment}.py by `python -m autograder.authoring`: do not edit.",
+        f"Never shipped with {assignment} itself.",
+        '"""',
+        "",
+        "# ruff: noqa",
+        *imports,
+        "",
+        "",
+        "\n\n\n".join(body),
+        "",
+    ])
+
+
+def solved_module_path(assignment: str) -> Path:
+    return paths.SOLVED / f"{solved_module_name(assignment)}.py"
+
+
+def write_solved_module(assignment: str, setup: str, solutions: list[str]) -> Path:
+    paths.SOLVED.mkdir(parents=True, exist_ok=True)
+    init = paths.SOLVED / "__init__.py"
+    if not init.exists():
+        init.write_text('"""Solutions of earlier assignments (generated; see autograder/authoring.py)."""\n')
+    target = solved_module_path(assignment)
+    target.write_text(solved_module_text(assignment, setup, solutions))
+    return target
+
+
+def kernel_environment() -> None:
+    """Let kernels started from this process import the hidden library and the helper package."""
+    os.environ["PYTHONPATH"] = paths.kernel_pythonpath()
+
+
+def execute(path: Path) -> None:
+    """Run a notebook top to bottom in its folder and store its outputs."""
+    kernel_environment()
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=EXECUTION_TIMEOUT, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    nbformat.write(nb, path)
+
+
+def scripts() -> list[Path]:
+    return sorted(paths.AUTHORING.glob("[0-9][0-9]_*.py"))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder.authoring", description=__doc__)
+    parser.add_argument("only", nargs="*", help="assignment ids (default: all)")
+    parser.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
+    args = parser.parse_args(argv)
+    for script in scripts():
+        if args.only and script.stem not in args.only:
+            continue
+        saved = runpy.run_path(str(script), run_name="__authoring__")
+        path = saved["nb"].save()
+        if not args.no_execute:
+            execute(path)
+        print(f"wrote {path.relative_to(paths.REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The command line: a thin layer over release(), grade() and demo()."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import nbgrader_api, paths
+from .errors import UserError
+
+DEFAULT_OUT = paths.REPO / "build" / "grades"
+DEFAULT_DEMO_OUT = paths.REPO / "build" / "demo"
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m autograder", description="Release and grade the backprop course.")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("release", help="write the student versions of all assignments into COURSE/release")
+    r.add_argument("--course-dir", type=Path, default=paths.COURSE)
+    g = sub.add_parser("grade", help="grade submissions laid out as <student_id>/<assignment>/<notebook>.ipynb")
+    g.add_argument("--submissions", type=Path, required=True)
+    g.add_argument("--course-dir", type=Path, default=paths.COURSE)
+    g.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
+    g.add_argument("--timeout", type=_positive, default=nbgrader_api.DEFAULT_CELL_TIMEOUT,
+                   help="seconds a cell may run")
+    g.add_argument("--assignment", action="append", dest="assignments",
+                   help="grade only this assignment (repeatable; default: those submitted)")
+    d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
+    d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
+    d.add_argument("--workers", type=_positive, default=None)
+    return p
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "release":
+            from .release import release
+
+            release(args.course_dir)
+        elif args.command == "grade":
+            from .grading import grade, grade_table
+
+            results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
+                            timeout=args.timeout, assignments=args.assignments)
+            print(grade_table(results))
+            print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
+                  f"{args.out / 'report.html'} and feedback/")
+        elif args.command == "demo":
+            from .demo import demo
+
+            demo(args.out, workers=args.workers)
+    except UserError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0

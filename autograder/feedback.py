@@ -1,0 +1,91 @@
+"""Per-student feedback HTML that teaches and never leaks.
+
+Built from the autograded notebook: hidden regions are removed with nbgrader's own
+ClearHiddenTests, every test cell's outputs are replaced by our result text (so no traceback
+through hidden code survives), and a summary of scores, diagnoses, notes and hints is put on top.
+"""
+
+import html
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbgrader.preprocessors import ClearHiddenTests
+
+from . import notebooks
+from .results import AssignmentResult, TestRow
+
+
+def _summary_markdown(result: AssignmentResult) -> str:
+    lines = [f"# Feedback: {result.assignment}", "",
+             f"**Student:** {result.student_id}  ", f"**Score:** {result.score:g} / {result.max_score:g}", ""]
+    for problem in result.problems:
+        lines.append(f"> **{problem}**")
+        lines.append("")
+    lines += ["| function | test | points | what we found |", "|---|---|---|---|"]
+    for row in result.tests:
+        found = row.diagnosis or "passed"
+        lines.append(f"| `{row.function}` | {row.grade_id} | {row.score:g} / {row.max_score:g} | "
+                     f"{found.replace('|', '/')} |")
+    notes = sorted({n for row in result.tests for n in row.notes})
+    if notes:
+        lines += ["", "**Notes (no points deducted):**", ""] + [f"- {n}" for n in notes]
+    if result.visible_failures:
+        lines += ["", "**Visible checks that failed:**", ""] + [f"- {v}" for v in result.visible_failures]
+    return "\n".join(lines)
+
+
+def _row_text(row: TestRow) -> str:
+    status = "passed" if row.score >= row.max_score else "not passed"
+    text = f"{row.function}: {status}, {row.score:g} of {row.max_score:g} points."
+    if row.diagnosis:
+        text += "\n" + row.diagnosis
+    for note in row.notes:
+        text += "\nNote: " + note
+    return text
+
+
+def sanitized(nb, result: AssignmentResult):
+    """A copy of the autograded notebook that is safe to show the student."""
+    nb = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
+    nb, _ = ClearHiddenTests().preprocess(nb, {})
+    rows = {row.grade_id: row for row in result.tests}
+    for cell in nb.cells:
+        meta = notebooks.nbgrader_meta(cell)
+        if cell.cell_type != "code" or not meta.get("grade"):
+            continue
+        row = rows.get(meta.get("grade_id"))
+        if row is not None:
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=_row_text(row))]
+            continue
+        cleaned = []
+        for output in cell.outputs:
+            if output.get("output_type") == "error":
+                cleaned.append(nbformat.v4.new_output(
+                    "stream", name="stdout", text=f"{output.get('ename')}: {output.get('evalue')}"))
+            elif output.get("output_type") == "stream":
+                cleaned.append(output)
+        cell.outputs = cleaned
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(_summary_markdown(result)))
+    return nb
+
+
+def _exporter() -> HTMLExporter:
+    return HTMLExporter(template_name="lab", embed_images=True)
+
+
+def write_feedback(result: AssignmentResult, autograded: Path | None, out_dir: Path) -> Path:
+    """feedback/<student>/<assignment>/<notebook>.html under ``out_dir``."""
+    target = Path(out_dir) / "feedback" / result.student_id / result.assignment / f"{result.notebook}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if autograded is not None and autograded.exists():
+        nb = sanitized(nbformat.read(autograded, as_version=4), result)
+    else:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(_summary_markdown(result))])
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": html.escape(
+        f"{result.student_id} - {result.assignment}")}})
+    tmp = target.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(target)
+    result.feedback = target
+    return target

@@ -1,0 +1,205 @@
+"""`python -m autograder grade`: grade a class of submissions with nbgrader, in parallel.
+
+Each (student, assignment) is one job: the notebook is found (renamed ones too), read, copied
+alone into nbgrader's submitted/ folder, autograded by nbgrader in a fresh kernel, and turned
+into test rows and feedback. A missing or broken notebook still gets its rows, with the reason,
+and never stops the other jobs.
+"""
+
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+from tqdm import tqdm
+
+from . import nbgrader_api, notebooks
+from .csvfiles import write_csvs
+from .errors import UserError
+from .feedback import write_feedback
+from .results import AssignmentResult, failed_result, read_results
+from .submissions import locate, students
+
+LOCK_RETRIES = 3
+
+
+@dataclass(frozen=True)
+class Job:
+    student: str
+    assignment: str
+    folder: Path
+    notebook: str  # the released notebook's stem
+
+
+@dataclass(frozen=True)
+class Settings:
+    course_dir: Path
+    out: Path
+    timeout: int
+
+
+@cache
+def _api(course_dir: Path, timeout: int):
+    return nbgrader_api.api(course_dir, timeout=timeout)
+
+
+def _autograde(job: Job, settings: Settings) -> dict:
+    nbgrader_api.prepare_kernels(settings.course_dir, job.student)
+    outcome = {}
+    for attempt in range(LOCK_RETRIES):
+        outcome = _api(settings.course_dir, settings.timeout).autograde(job.assignment, job.student)
+        if outcome["success"] or "database is locked" not in (outcome.get("log", "") + outcome.get("error", "")):
+            break
+        time.sleep(0.5 * (attempt + 1))
+    return outcome
+
+
+def grade_job(job: Job, settings: Settings) -> AssignmentResult:
+    """Grade one notebook; every failure becomes a result with a reason, never an exception."""
+    course = settings.course_dir
+    located = locate(job.folder, job.notebook)
+    autograded = course / "autograded" / job.student / job.assignment / f"{job.notebook}.ipynb"
+    if located.path is None:
+        result = failed_result(course, job.student, job.assignment, job.notebook,
+                               "No notebook was submitted for this assignment.")
+        autograded = None
+    else:
+        try:
+            nb = nbformat.read(located.path, as_version=4)
+        except Exception as err:  # malformed JSON, not a notebook, unreadable bytes
+            result = failed_result(course, job.student, job.assignment, job.notebook,
+                                   f"The notebook could not be read ({type(err).__name__}): it is not a valid "
+                                   "Jupyter notebook. Re-download it from JupyterLab (File > Download) and resubmit.")
+            autograded = None
+        else:
+            target = course / "submitted" / job.student / job.assignment
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            nbformat.write(nb, target / f"{job.notebook}.ipynb")
+            outcome = _autograde(job, settings)
+            if outcome["success"] and autograded.exists():
+                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout)
+            else:
+                result = failed_result(course, job.student, job.assignment, job.notebook,
+                                       f"Grading failed: {nbgrader_api.failure_reason(outcome)}")
+                autograded = autograded if autograded.exists() else None
+    result.problems += located.notes
+    write_feedback(result, autograded, settings.out)
+    return result
+
+
+def _guarded(job: Job, settings: Settings) -> AssignmentResult:
+    try:
+        return grade_job(job, settings)
+    except Exception as err:  # a grader bug must not cost the rest of the class
+        result = failed_result(settings.course_dir, job.student, job.assignment, job.notebook,
+                               f"Internal grading error ({type(err).__name__}: {err}); please tell the instructor.")
+        try:
+            write_feedback(result, None, settings.out)
+        except Exception:
+            pass
+        return result
+
+
+def _check_inputs(submissions: Path, course_dir: Path) -> None:
+    if not submissions.is_dir():
+        raise UserError(f"--submissions {submissions} is not a folder: give the folder that holds "
+                        "<student_id>/<assignment>/<notebook>.ipynb")
+    if not (course_dir / "gradebook.db").exists() or not (course_dir / "release").is_dir():
+        raise UserError(f"{course_dir} has no release: run `python -m autograder release --course-dir {course_dir}` "
+                        "first")
+
+
+def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
+    released = [a for a in notebooks.assignments(course_dir) if (course_dir / "release" / a).is_dir()]
+    if assignments:
+        unknown = sorted(set(assignments) - set(released))
+        if unknown:
+            raise UserError(f"unknown or unreleased assignment(s) {', '.join(unknown)}: choose from {', '.join(released)}")
+    class_ = students(submissions)
+    if not class_:
+        raise UserError(f"{submissions} holds no student folders: expected <student_id>/<assignment>/<notebook>.ipynb")
+    wanted = list(assignments) if assignments else [
+        a for a in released if any((submissions / s / a).is_dir() for s in class_)]
+    if not wanted:
+        raise UserError(f"no assignment folder ({', '.join(released)}) found under {submissions}/<student_id>/")
+    names = {a: notebooks.source_notebook(course_dir, a).stem for a in wanted}
+    return [Job(s, a, submissions / s / a, names[a]) for s in class_ for a in wanted]
+
+
+def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None = None,
+          timeout: int = nbgrader_api.DEFAULT_CELL_TIMEOUT, assignments=None, progress: bool = True,
+          ) -> list[AssignmentResult]:
+    submissions, course_dir, out = Path(submissions).resolve(), Path(course_dir).resolve(), Path(out).resolve()
+    _check_inputs(submissions, course_dir)
+    jobs = plan(submissions, course_dir, assignments)
+    out.mkdir(parents=True, exist_ok=True)
+    with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
+        for student in sorted({j.student for j in jobs}):
+            gb.update_or_create_student(student)
+    settings = Settings(course_dir, out, timeout)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    bar = tqdm(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
+    results, broken = [], 0
+
+    def done(result: AssignmentResult):
+        nonlocal broken
+        results.append(result)
+        broken += bool(result.problems and result.score == 0)
+        bar.set_postfix(students=len({r.student_id for r in results}), failures=broken)
+        bar.update()
+
+    if workers == 1:
+        for job in jobs:
+            done(_guarded(job, settings))
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(_guarded, job, settings): job for job in jobs}
+            for future in as_completed(futures):
+                try:
+                    done(future.result())
+                except Exception as err:  # the worker process itself died
+                    job = futures[future]
+                    done(failed_result(course_dir, job.student, job.assignment, job.notebook,
+                                       f"Grading failed: the grading process died ({type(err).__name__})."))
+    bar.close()
+    results.sort(key=lambda r: (r.student_id, r.assignment))
+    write_csvs(results, out)
+    from .report import write_report
+
+    write_report(results, out)
+    return results
+
+
+def grade_table(results: list[AssignmentResult]) -> str:
+    """Students down, assignments across, "score/max" in each cell, total last."""
+    assignments = sorted({r.assignment for r in results})
+    by = {(r.student_id, r.assignment): r for r in results}
+    class_ = sorted({r.student_id for r in results})
+    short = [a.split("_", 1)[0] for a in assignments]
+    width = max([len("student"), *map(len, class_)])
+    lines = ["  ".join([f"{'student':<{width}}", *(f"{s:>7}" for s in short), f"{'total':>9}", "notes"])]
+    for s in class_:
+        cells, total, maximum, notes = [], 0.0, 0.0, []
+        for a in assignments:
+            r = by.get((s, a))
+            if r is None:
+                cells.append(f"{'-':>7}")
+                continue
+            cells.append(f"{r.score:g}/{r.max_score:g}".rjust(7))
+            total, maximum = total + r.score, maximum + r.max_score
+            failed = sorted({t.function for t in r.tests if t.score < t.max_score})
+            if r.problems and r.score == 0:
+                notes.append(f"{a[:2]}: {r.problems[0]}")
+            elif failed:
+                first = next(t for t in r.tests if t.score < t.max_score)
+                notes.append(f"{a[:2]}: {first.diagnosis[:90]}")
+        lines.append("  ".join([f"{s:<{width}}", *cells, f"{total:g}/{maximum:g}".rjust(9), "; ".join(notes)]))
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Reading course notebooks: names, nbgrader cells, and solution code."""
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from .hidden import registry
+
+MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
+HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+
+
+def assignments(course_dir: Path) -> list[str]:
+    """The contract's assignments that have a folder under source/, in course order."""
+    return [a for a in registry.ASSIGNMENTS if (Path(course_dir) / "source" / a).is_dir()]
+
+
+def source_notebook(course_dir: Path, assignment: str) -> Path:
+    found = sorted((Path(course_dir) / "source" / assignment).glob("*.ipynb"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one notebook in source/{assignment}, found {len(found)}")
+    return found[0]
+
+
+def nbgrader_meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def grade_cells(nb) -> list:
+    return [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+
+
+def hidden_test_ids(nb) -> list[str]:
+    """grade ids of the cells that carry points (the hidden tests), in notebook order."""
+    return [nbgrader_meta(c)["grade_id"] for c in grade_cells(nb) if float(nbgrader_meta(c).get("points", 0)) > 0]
+
+
+def solution_code(cell_source: str) -> str:
+    """A solution cell's code as a student would write it: the markers removed."""
+    return "\n".join(line for line in cell_source.splitlines() if not MARKER.match(line))
+
+
+def solution_regions(cell_source: str) -> list[str]:
+    """The lines between ### BEGIN SOLUTION and ### END SOLUTION."""
+    lines, inside, region = [], False, []
+    for line in cell_source.splitlines():
+        if MARKER.match(line):
+            inside = "BEGIN" in line
+            continue
+        if inside:
+            region.append(line)
+    lines.extend(region)
+    return lines
+
+
+def fill_solutions(release_nb, source_nb, replace: dict[str, str] | None = None):
+    """A copy of a released notebook with every solution cell answered.
+
+    Answers come from the source notebook, or from ``replace`` (grade id -> code) where given:
+    this is how the self-check, the demo and the tests build submissions.
+    """
+    replace = replace or {}
+    answers = {nbgrader_meta(c).get("grade_id"): solution_code(c.source)
+               for c in source_nb.cells if nbgrader_meta(c).get("solution")}
+    nb = nbformat.from_dict(release_nb)
+    nb = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
+    for cell in nb.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if nbgrader_meta(cell).get("solution") and grade_id in answers:
+            cell.source = replace.get(grade_id, answers[grade_id])
+    return nb

@@ -1,0 +1,125 @@
+"""What grading found for one (student, assignment): scores from nbgrader's gradebook, the
+diagnoses, notes and hints from the autograded notebook's test-cell outputs."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+
+from . import nbgrader_api, notebooks
+from .hidden import registry
+from .hidden.runner import RESULT_MIME
+
+TIMEOUT_ERRORS = ("CellTimeoutError", "KeyboardInterrupt", "TimeoutError")
+
+
+@dataclass
+class TestRow:
+    student_id: str
+    assignment: str
+    notebook: str
+    grade_id: str
+    function: str
+    score: float
+    max_score: float
+    diagnosis: str = ""
+    notes: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AssignmentResult:
+    student_id: str
+    assignment: str
+    notebook: str
+    tests: list[TestRow]
+    problems: list[str] = field(default_factory=list)  # whole-notebook reasons (missing, broken, ...)
+    visible_failures: list[str] = field(default_factory=list)
+    feedback: Path | None = None
+
+    @property
+    def score(self) -> float:
+        return round(sum(t.score for t in self.tests), 6)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(t.max_score for t in self.tests), 6)
+
+
+def function_of(grade_id: str) -> str:
+    try:
+        return registry.get(grade_id).function
+    except KeyError:
+        return ""
+
+
+def expected_tests(course_dir: Path, assignment: str) -> list[tuple[str, float]]:
+    """(grade id, points) of every hidden test of the assignment, from its source notebook."""
+    nb = nbformat.read(notebooks.source_notebook(course_dir, assignment), as_version=4)
+    return [(notebooks.nbgrader_meta(c)["grade_id"], float(notebooks.nbgrader_meta(c)["points"]))
+            for c in notebooks.grade_cells(nb) if float(notebooks.nbgrader_meta(c).get("points", 0)) > 0]
+
+
+def failed_result(course_dir, student, assignment, notebook, reason) -> AssignmentResult:
+    """Every test scored 0 with ``reason``: a missing or broken submission still gets its rows."""
+    rows = [TestRow(student, assignment, notebook, gid, function_of(gid), 0.0, pts, reason)
+            for gid, pts in expected_tests(course_dir, assignment)]
+    return AssignmentResult(student, assignment, notebook, rows, problems=[reason])
+
+
+def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
+    """The hidden test's published result, or a reason read from the cell's error output."""
+    result = None
+    for output in cell.get("outputs", []):
+        if output.get("output_type") in ("display_data", "execute_result") and RESULT_MIME in output.get("data", {}):
+            result = output["data"][RESULT_MIME]
+    if result is not None:
+        return result, ""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            if output.get("ename") in TIMEOUT_ERRORS:
+                limit = f" {timeout} s" if timeout else ""
+                return None, f"The test did not finish within the{limit} time limit: look for an endless loop or very slow code."
+            return None, f"The test stopped with {output.get('ename')}: {output.get('evalue')}"
+    if not cell.get("outputs"):
+        return None, "The test did not run: the notebook stopped before reaching it."
+    return None, "The test gave no result."
+
+
+def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
+                 timeout: int | None = None) -> AssignmentResult:
+    course_dir = Path(course_dir)
+    path = course_dir / "autograded" / student / assignment / f"{notebook}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cells = {notebooks.nbgrader_meta(c).get("grade_id"): c for c in notebooks.grade_cells(nb)}
+    scores = {}
+    with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:
+        try:
+            submission = gb.find_submission_notebook(notebook, assignment, student)
+            scores = {g.name: g.score for g in submission.grades}
+        except MissingEntry:
+            pass
+    rows, visible = [], []
+    for grade_id, points in expected_tests(course_dir, assignment):
+        cell = cells.get(grade_id)
+        result, reason = _cell_report(cell, timeout) if cell is not None else (None, "The test cell is missing.")
+        score = scores.get(grade_id)
+        row = TestRow(student, assignment, notebook, grade_id, function_of(grade_id),
+                      float(score) if score is not None else 0.0, points)
+        if result is not None:
+            row.diagnosis = result.get("diagnosis", "")
+            row.notes, row.hints = list(result.get("notes", [])), list(result.get("hints", []))
+            if row.score < row.max_score and row.hints:
+                row.diagnosis = " ".join([row.diagnosis, *("Hint: " + h for h in row.hints)]).strip()
+        elif row.score < row.max_score:
+            row.diagnosis = reason
+        if row.score < row.max_score and not row.diagnosis:
+            row.diagnosis = "The test failed."
+        rows.append(row)
+    for grade_id, cell in cells.items():
+        meta = notebooks.nbgrader_meta(cell)
+        if float(meta.get("points", 0)) == 0 and any(o.get("output_type") == "error" for o in cell.outputs):
+            err = next(o for o in cell.outputs if o.get("output_type") == "error")
+            visible.append(f"visible check {grade_id} failed: {err.get('ename')}: {err.get('evalue')}")
+    return AssignmentResult(student, assignment, notebook, rows, visible_failures=visible)

@@ -1,0 +1,33 @@
+"""Shared fixtures: a released course and one full demo run, each made once per session."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def run_cli(*args, cwd=REPO, timeout=1800):
+    """python -m autograder ARGS as a user runs it, from the checkout."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOGRADER_STUDENT_ID")}
+    return subprocess.run([sys.executable, "-m", "autograder", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory):
+    """`python -m autograder demo --out OUT`, run once: (OUT, completed process)."""
+    out = tmp_path_factory.mktemp("demo")
+    done = run_cli("demo", "--out", out, "--workers", "2")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out, done
+
+
+@pytest.fixture(scope="session")
+def released_course(demo_run):
+    """The course folder the demo released (release/ and gradebook.db included)."""
+    return demo_run[0] / "course"
