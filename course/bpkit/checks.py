@@ -1,0 +1,266 @@
+"""The helpers behind the notebooks' ``### AUTOTEST`` lines, and ``assert_close``.
+
+nbgrader evaluates an AUTOTEST snippet with the solution when it generates the student
+version, and bakes the printed result into an assert. The templates of ``course/autotests.yml``
+print ``autotest_value(result)``, a JSON text that describes the result canonically (values
+rounded to 8 significant digits), and the baked assert calls
+``autotest_check(autotest_value(result), "<that JSON>", "<message>")``, which compares with a
+tolerance and says precisely what differs: a missing key, a shape, a type, an entry, a factor.
+
+The JSON text holds no single quote and no backslash, so that its Python repr is the text
+between two single quotes and nbgrader's quote stripping gives it back unchanged.
+"""
+
+import json
+import math
+
+import numpy as np
+
+from .mismatch import constant_ratio, format_index, format_number, ratio_phrase
+
+RTOL = 1e-5
+ATOL = 1e-8
+SIGNIFICANT_DIGITS = 8
+MAX_REPR = 200
+NUMERIC_KINDS = "biuf"
+SCALAR_TYPES = ("float", "int", "bool")
+
+
+# --- serialising ---------------------------------------------------------------------------
+
+
+def _safe_text(text):
+    """Text without quotes, backslashes, control or non-ASCII characters (JSON- and repr-safe)."""
+    table = {"'": "`", '"': "`", "\\": "/"}
+    return "".join(table.get(c, c) if " " <= c <= "~" else "?" for c in str(text))
+
+
+def _round(x):
+    """x rounded to 8 significant digits (nan and infinities unchanged)."""
+    x = float(x)
+    if not math.isfinite(x):
+        return x
+    return float(f"{x:.{SIGNIFICANT_DIGITS}g}")
+
+
+def _describe(x):
+    """The JSON-ready description of x (see ``autotest_value``)."""
+    if x is None:
+        return {"type": "None"}
+    if isinstance(x, bool | np.bool_):
+        return {"type": "bool", "value": bool(x)}
+    if isinstance(x, int | np.integer):
+        return {"type": "int", "value": int(x)}
+    if isinstance(x, float | np.floating):
+        return {"type": "float", "value": _round(x)}
+    if isinstance(x, str):
+        return {"type": "str", "value": _safe_text(x)}
+    if isinstance(x, np.ndarray):
+        if x.ndim == 0 and x.dtype.kind in NUMERIC_KINDS:
+            return {"type": "float", "value": _round(x)}
+        if x.dtype.kind in NUMERIC_KINDS:
+            if x.dtype.kind == "f":
+                data = [_round(v) for v in x.ravel().tolist()]
+            else:
+                data = x.ravel().tolist()
+        else:
+            data = [_describe(v) for v in x.ravel().tolist()]
+        return {"type": "ndarray", "shape": list(x.shape), "kind": x.dtype.kind, "data": data}
+    if isinstance(x, tuple | list):
+        return {"type": "tuple", "items": [_describe(v) for v in x]}
+    if isinstance(x, dict):
+        return {"type": "dict", "items": {_safe_text(k): _describe(v) for k, v in x.items()}}
+    text = repr(x)
+    if len(text) > MAX_REPR:
+        text = text[:MAX_REPR] + "..."
+    return {"type": _safe_text(type(x).__name__), "repr": _safe_text(text)}
+
+
+def autotest_value(x):
+    """A compact JSON text describing x canonically, for nbgrader AUTOTEST templates.
+
+    ndarray: {"type":"ndarray","shape":[3,5],"kind":"f","data":[...]} (data flattened in C
+    order; floats rounded to 8 significant digits; "kind" is the dtype kind); float, np.floating
+    and 0-d arrays: {"type":"float","value":...}; int, bool: "int", "bool"; tuples and lists:
+    {"type":"tuple","items":[...]}; dicts: {"type":"dict","items":{...}} with string keys,
+    sorted; str: {"type":"str","value":...}; None: {"type":"None"}; anything else:
+    {"type":<type name>,"repr":...}. The text never holds a single quote or a backslash.
+    """
+    return json.dumps(_describe(x), separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+def _parse(text):
+    """The description held by a JSON text (one pair of surrounding quotes allowed), or None."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" and text[1] == "{":
+        text = text[1:-1]
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("type"), str):
+        return value
+    return None
+
+
+def _type_name(d):
+    if d["type"] == "ndarray":
+        return f"an array of shape {tuple(d['shape'])}"
+    if d["type"] == "tuple":
+        return f"a tuple of {len(d['items'])} items"
+    return {
+        "float": "a float",
+        "int": "an int",
+        "bool": "a bool",
+        "str": "a string",
+        "None": "None",
+        "dict": "a dict",
+    }.get(d["type"], f"a {d['type']}")
+
+
+def _close(a, e, rtol, atol):
+    """np.isclose-like test that also calls two nans equal."""
+    a = np.asarray(a, dtype=float)
+    e = np.asarray(e, dtype=float)
+    return np.isclose(a, e, rtol=rtol, atol=atol) | (np.isnan(a) & np.isnan(e))
+
+
+def _compare_numbers(a, e, rtol, atol):
+    if bool(_close(a, e, rtol, atol)):
+        return None
+    text = f"expected {format_number(e)} but got {format_number(a)}"
+    r = constant_ratio([a], [e])
+    if r is not None and e != 0:
+        text += f" (it {ratio_phrase(r)})"
+    return text
+
+
+def _compare_arrays(a, e, rtol, atol):
+    shape_a, shape_e = tuple(a["shape"]), tuple(e["shape"])
+    numeric_a, numeric_e = a["kind"] in NUMERIC_KINDS, e["kind"] in NUMERIC_KINDS
+    if numeric_a != numeric_e:
+        return f"expected an array of {'numbers' if numeric_e else 'objects'} but got one of " + (
+            "numbers" if numeric_a else "objects"
+        )
+    if shape_a != shape_e:
+        text = f"expected shape {shape_e} but got shape {shape_a}"
+        if len(shape_a) == 2 and shape_a[::-1] == shape_e and numeric_a:
+            transposed = np.asarray(a["data"], dtype=float).reshape(shape_a).T
+            if np.all(
+                _close(transposed, np.asarray(e["data"], dtype=float).reshape(shape_e), rtol, atol)
+            ):
+                text += " (it is the transpose of the expected array)"
+        elif int(np.prod(shape_a)) == int(np.prod(shape_e)):
+            text += " (same number of entries: reshape it, or check keepdims / axis)"
+        return text
+    if not numeric_e:
+        for flat, (item_a, item_e) in enumerate(zip(a["data"], e["data"], strict=True)):
+            detail = _compare(item_a, item_e, "", rtol, atol)
+            if detail is not None:
+                index = np.unravel_index(flat, shape_e) if shape_e else ()
+                return f"entry {format_index(index)}: {detail}"
+        return None
+    data_a = np.asarray(a["data"], dtype=float).reshape(shape_a)
+    data_e = np.asarray(e["data"], dtype=float).reshape(shape_e)
+    bad = ~_close(data_a, data_e, rtol, atol)
+    if not bad.any():
+        return None
+    index = tuple(int(i) for i in np.unravel_index(int(np.flatnonzero(bad)[0]), shape_e))
+    text = (
+        f"entry {format_index(index)} should be {format_number(data_e[index])} but is "
+        f"{format_number(data_a[index])} ({int(bad.sum())} of {bad.size} entries differ)"
+    )
+    r = constant_ratio(data_a, data_e)
+    if r is not None:
+        text += f"; the whole array {ratio_phrase(r)} (actual / expected = {r:.4g})"
+    return text
+
+
+def _compare(a, e, path, rtol, atol):
+    """None when description a matches description e, else the first difference, in words."""
+    where = f"{path}: " if path else ""
+    ta, te = a["type"], e["type"]
+    if te in SCALAR_TYPES:
+        if ta in SCALAR_TYPES:
+            detail = _compare_numbers(a["value"], e["value"], rtol, atol)
+            return None if detail is None else where + detail
+        if ta == "ndarray" and int(np.prod(a["shape"])) == 1 and a["kind"] in NUMERIC_KINDS:
+            return (
+                where + f"expected a float but got an array of shape {tuple(a['shape'])}: "
+                "squeeze it to a float (float(x) or np.squeeze(x))"
+            )
+        return where + f"expected {_type_name(e)} but got {_type_name(a)}"
+    if te != ta:
+        if te == "ndarray" and ta in SCALAR_TYPES:
+            return where + f"expected {_type_name(e)} but got a number ({ta})"
+        return where + f"expected {_type_name(e)} but got {_type_name(a)}"
+    if te == "ndarray":
+        detail = _compare_arrays(a, e, rtol, atol)
+        return None if detail is None else where + detail
+    if te == "tuple":
+        items_a, items_e = a["items"], e["items"]
+        if len(items_a) != len(items_e):
+            return where + f"expected {len(items_e)} items but got {len(items_a)}"
+        for i, (item_a, item_e) in enumerate(zip(items_a, items_e, strict=True)):
+            detail = _compare(item_a, item_e, f"{path}[{i}]", rtol, atol)
+            if detail is not None:
+                return detail
+        return None
+    if te == "dict":
+        items_a, items_e = a["items"], e["items"]
+        missing = sorted(set(items_e) - set(items_a))
+        if missing:
+            keys = ", ".join(repr(k) for k in missing)
+            plural = "keys" if len(missing) > 1 else "key"
+            return where + f"missing {plural} {keys}"
+        for key in sorted(items_e):
+            detail = _compare(items_a[key], items_e[key], f"{path}[{key!r}]", rtol, atol)
+            if detail is not None:
+                return detail
+        return None
+    if te == "str":
+        if a["value"] != e["value"]:
+            return where + f"expected the string {e['value']!r} but got {a['value']!r}"
+        return None
+    if te == "None":
+        return None
+    if "repr" in e and "0x" not in e["repr"] and a.get("repr") != e["repr"]:
+        return where + f"expected {e['repr']} but got {a.get('repr')}"
+    return None
+
+
+def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL):
+    """Compare two ``autotest_value`` texts with a tolerance; raise AssertionError if they differ.
+
+    actual_json: the text of the student's result (an object that is not a string is
+    serialised first); expected_json: the text baked in by nbgrader (one pair of surrounding
+    quotes is tolerated); message: what is checked. Numbers compare with
+    |actual - expected| <= atol + rtol |expected|. Extra keys in an actual dict are fine.
+    The AssertionError reads "<message>: <detail>", the detail naming the path ("[1]",
+    "['dW2']") and the first difference. An expected text that is not such JSON (a hashed
+    autotest) is compared as a plain string.
+    """
+    if not isinstance(actual_json, str):
+        actual_json = autotest_value(actual_json)
+    expected = _parse(str(expected_json))
+    if expected is None:
+        if str(actual_json).strip() != str(expected_json).strip():
+            raise AssertionError(f"{message}: the result is not the expected one")
+        return
+    actual = _parse(actual_json)
+    if actual is None:
+        raise AssertionError(f"{message}: could not read the result {actual_json[:80]!r}")
+    detail = _compare(actual, expected, "", rtol, atol)
+    if detail is not None:
+        raise AssertionError(f"{message}: {detail}")
+
+
+def assert_close(actual, expected, name="value", rtol=RTOL, atol=ATOL):
+    """Assert that ``actual`` matches ``expected`` (arrays, numbers, tuples, dicts, nested).
+
+    Same tolerance and messages as ``autotest_check``: AssertionError "<name>: <detail>".
+    """
+    autotest_check(autotest_value(actual), autotest_value(expected), name, rtol=rtol, atol=atol)

@@ -1,0 +1,1 @@
+"""Interactive widgets for the notebooks."""

@@ -1,0 +1,176 @@
+"""bpkit.gradcheck: does the checker pass right gradients and explain wrong ones?"""
+
+import numpy as np
+import pytest
+from bpkit import testcases
+from bpkit.forward import L_model_forward, forward_propagation
+from bpkit.gradcheck import (
+    check_gradient,
+    gradient_check_model,
+    numerical_gradient,
+    relative_error,
+)
+
+import autograder.reference as ref
+
+M = 7
+
+
+def cost(parameters, X, Y):
+    return ref.compute_cost(L_model_forward(X, parameters)[0], Y)
+
+
+@pytest.fixture
+def net():
+    """parameters, X, Y and the correct grads of a (5, 4, 3, 1) network on 7 examples."""
+    rng = np.random.default_rng(5)
+    layer_dims = (5, 4, 3, 1)
+    parameters = {}
+    for layer in range(1, len(layer_dims)):
+        parameters[f"W{layer}"] = rng.standard_normal((layer_dims[layer], layer_dims[layer - 1]))
+        parameters[f"b{layer}"] = rng.standard_normal((layer_dims[layer], 1)) * 0.5
+    X = rng.standard_normal((5, M))
+    Y = np.array([[1, 0, 1, 1, 0, 0, 1]])
+    AL, caches = L_model_forward(X, parameters)
+    grads = ref.L_model_backward(AL, Y, caches)
+    return parameters, X, Y, grads
+
+
+def test_numerical_gradient_of_a_quadratic_and_restores_x():
+    """Is d/dx sum(c x^2) = 2 c x, with x unchanged afterwards?"""
+    rng = np.random.default_rng(0)
+    x, c = rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
+    before = x.copy()
+    grad = numerical_gradient(lambda: np.sum(c * x**2), x)
+    np.testing.assert_allclose(grad, 2 * c * x, rtol=1e-6, atol=1e-8)
+    np.testing.assert_array_equal(x, before)
+
+
+def test_numerical_gradient_restores_x_when_f_raises():
+    x = np.ones((2, 2))
+
+    def broken():
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        numerical_gradient(broken, x)
+    np.testing.assert_array_equal(x, np.ones((2, 2)))
+
+
+def test_numerical_gradient_refuses_int_arrays():
+    with pytest.raises(TypeError, match="float"):
+        numerical_gradient(lambda: 0.0, np.ones((2, 2), dtype=int))
+
+
+def test_relative_error_values():
+    assert relative_error(np.zeros(3), np.zeros(3)) == 0.0
+    assert relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0])) == 0.0
+    assert relative_error(np.array([1.0]), np.array([-1.0])) == pytest.approx(1.0)
+    assert relative_error(np.array([1.0, 0.0]), np.array([1.0, 1e-11])) < 1e-10
+
+
+def test_check_gradient_passes_and_returns_the_error():
+    a = np.array([[0.1, -0.2, 0.3]])
+    assert check_gradient("dW", a, a + 1e-12) < 1e-9
+
+
+def test_correct_model_gradients_pass(net):
+    """Does a correct L-layer backward pass get every key through, in layer order?"""
+    parameters, X, Y, grads = net
+    errors = gradient_check_model(parameters, X, Y, grads, cost)
+    assert list(errors) == ["dW1", "db1", "dW2", "db2", "dW3", "db3"]
+    assert max(errors.values()) < 1e-7
+
+
+def test_model_check_leaves_parameters_untouched(net):
+    parameters, X, Y, grads = net
+    before = {k: v.copy() for k, v in parameters.items()}
+    gradient_check_model(parameters, X, Y, grads, cost)
+    for key in before:
+        np.testing.assert_array_equal(parameters[key], before[key])
+
+
+def test_missing_one_over_m_is_named(net):
+    """A dW2 that forgot 1/m is m = 7 times too large: does the message say so?"""
+    parameters, X, Y, grads = net
+    grads = dict(grads, dW2=grads["dW2"] * M)
+    with pytest.raises(AssertionError, match=r"^dW2 is 7\.0 times too large: is the 1/m missing\?"):
+        gradient_check_model(parameters, X, Y, grads, cost)
+
+
+def test_sign_flip_is_named(net):
+    parameters, X, Y, grads = net
+    grads = dict(grads, db3=-grads["db3"])
+    with pytest.raises(AssertionError, match=r"^db3 .*sign is flipped"):
+        gradient_check_model(parameters, X, Y, grads, cost)
+
+
+def test_transposed_gradient_is_named_with_shapes(net):
+    parameters, X, Y, grads = net
+    grads = dict(grads, dW1=grads["dW1"].T)
+    with pytest.raises(AssertionError, match=r"dW1 has shape \(5, 4\).*\(4, 5\).*transpose"):
+        gradient_check_model(parameters, X, Y, grads, cost)
+
+
+def test_square_transpose_is_named():
+    numeric = np.arange(1.0, 10.0).reshape(3, 3)
+    with pytest.raises(AssertionError, match="transpose"):
+        check_gradient("dW", numeric.T, numeric)
+
+
+def test_first_diverging_key_is_named_first(net):
+    """With dW1 and db3 both wrong, is dW1 (layer order) the one named, db3 listed after?"""
+    parameters, X, Y, grads = net
+    grads = dict(grads, dW1=grads["dW1"] + 0.5, db3=grads["db3"] * 3)
+    with pytest.raises(AssertionError) as failure:
+        gradient_check_model(parameters, X, Y, grads, cost)
+    message = str(failure.value)
+    assert message.startswith("dW1") and "also diverging: db3" in message
+
+
+def test_missing_key_is_named(net):
+    parameters, X, Y, grads = net
+    grads = {k: v for k, v in grads.items() if k != "db2"}
+    with pytest.raises(AssertionError, match="grads has no key 'db2'"):
+        gradient_check_model(parameters, X, Y, grads, cost)
+
+
+def test_message_gives_first_mismatch_with_both_values():
+    numeric = np.array([[0.5, 0.25], [0.125, -0.75]])
+    analytic = numeric.copy()
+    analytic[1, 0] = 0.3
+    with pytest.raises(AssertionError) as failure:
+        check_gradient("dA_prev", analytic, numeric)
+    message = str(failure.value)
+    assert "dA_prev" in message and "[1, 0]" in message
+    assert "analytic 0.3" in message and "numeric 0.125" in message
+
+
+def test_factor_too_small_and_zero_gradient():
+    numeric = np.array([[0.5, 0.25, -1.0]])
+    with pytest.raises(AssertionError, match="7.0 times too small"):
+        check_gradient("db", numeric / 7, numeric)
+    with pytest.raises(AssertionError, match="all zeros"):
+        check_gradient("db", np.zeros_like(numeric), numeric)
+
+
+def test_non_finite_gradient_is_reported():
+    with pytest.raises(AssertionError, match="not finite"):
+        check_gradient("dZ", np.array([1.0, np.nan]), np.array([1.0, 2.0]))
+
+
+def test_shallow_case_gradients_check_out():
+    """The shallow reference backward pass on testcases.shallow_case passes the checker."""
+    parameters, cache, X, Y = testcases.shallow_case()
+    grads = ref.backward_propagation(parameters, cache, X, Y)
+
+    def shallow_cost(p, X, Y):
+        return ref.compute_cost(forward_propagation(X, p)[0], Y)
+
+    errors = gradient_check_model(parameters, X, Y, grads, shallow_cost)
+    assert set(errors) == {"dW1", "db1", "dW2", "db2"}
+
+
+def test_relative_error_refuses_different_shapes():
+    with pytest.raises(ValueError, match="one shape"):
+        relative_error(np.ones((2, 3)), np.ones((3, 2)))
