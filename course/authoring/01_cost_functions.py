@@ -1,0 +1,601 @@
+"""Assignment 01: cost functions (classification error, MSE, cross-entropy), their derivatives."""
+
+from autograder.authoring import Notebook
+
+nb = Notebook("01_cost_functions", "cost_functions")
+
+nb.markdown(r"""
+# Cost functions: how wrong is the network?
+
+A neural network is a function with parameters: weights $W$ and biases $b$. Feed it an image
+and it answers with a number $a \in (0, 1)$, its probability that the label is $y = 1$ (a dog,
+say). At first the parameters are random and so are the answers.
+
+**Learning** means adjusting the parameters, step by step, so that the answers get better. To
+do that automatically we need one number that says *how wrong* the network is on the training
+examples: the **cost** $J$. Training is then a search for the parameters with the lowest cost,
+and gradient descent does that search by moving every parameter a little in the direction that
+lowers $J$ fastest: against its derivative $\partial J / \partial \theta$.
+
+So the cost decides what "better" means, and its derivative is where backpropagation starts.
+In this assignment you will:
+
+1. measure the classification error, and see why it cannot guide learning;
+2. write two costs, the mean squared error (MSE) and the cross-entropy, and make the
+   cross-entropy safe from $\log 0$;
+3. write their derivatives with respect to the prediction, the first step of backpropagation;
+4. see, with a widget, why cross-entropy is the right cost for a sigmoid output;
+5. wrap both costs in a small `CostFunction` class, and train a single neuron with each.
+
+**Notation.** One column per example: the predictions `AL` (the output $A^{[L]}$ of the last
+layer) and the labels `Y` (0 or 1) are both arrays of shape $(1, m)$ for $m$ examples.
+""")
+
+nb.setup("""
+import copy
+import numpy as np
+
+from bpkit import testcases
+from bpkit.activations import sigmoid
+from bpkit.gradcheck import check_gradient, numerical_gradient
+from bpkit.widgets.cost_explorer import cost_explorer
+""")
+
+nb.markdown(r"""
+## 1. The classification error
+
+The most natural measure of wrongness: predict class 1 where $a^{(i)} > 0.5$ and class 0
+otherwise, and count the fraction of examples where the prediction differs from the label:
+
+$$\text{error} = \frac{1}{m} \sum_{i=1}^{m}
+\mathbb{1}\Big[\big(a^{(i)} > 0.5\big) \neq y^{(i)}\Big].$$
+
+This is what we will report at the end of training. Write it below; return a Python `float`
+(`float(...)` turns a numpy number into one).
+""")
+
+nb.solution("classification_error", '''
+def classification_error(AL, Y):
+    """Fraction of the examples that are misclassified at the threshold 0.5.
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m), values in [0, 1]
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    error -- a float in [0, 1]: the fraction of examples where (AL > 0.5) differs from Y
+    """
+    # Compare the predicted class (AL > 0.5) with Y and set error to the fraction that differ.
+    ### BEGIN SOLUTION
+    predictions = AL > 0.5
+    error = np.mean(predictions != Y)
+    ### END SOLUTION
+    return float(error)
+''')
+
+nb.check("classification_error", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+AL_small, Y_small = np.array([[0.9, 0.2, 0.6, 0.4, 0.7]]), np.array([[1, 1, 0, 0, 1]])
+### AUTOTEST classification_error(AL, Y)
+### AUTOTEST classification_error(1 - AL, Y)
+### AUTOTEST classification_error(AL_small, Y_small)
+""")
+
+nb.hidden_tests("classification_error")
+
+nb.markdown(r"""
+**Why the error cannot guide learning.** Change a weight by a tiny amount and every $a^{(i)}$
+moves a tiny amount, but unless one of them crosses 0.5 the error does not change at all. As a
+function of the parameters it is a staircase: flat almost everywhere, so its derivative is 0
+almost everywhere and tells gradient descent nothing about which way to go. We need a cost that
+changes *smoothly* as the predictions get closer to the labels.
+
+## 2. The mean squared error (MSE)
+
+The simplest smooth choice: the squared distance between prediction and label, averaged over
+the examples,
+
+$$J_{\text{MSE}} = \frac{1}{2m} \sum_{i=1}^{m} \big(a^{(i)} - y^{(i)}\big)^2.$$
+
+- The $\frac{1}{m}$ makes it an average, so the cost of a batch does not grow with the batch
+  size and one learning rate suits any $m$.
+- The $\frac{1}{2}$ is a convenience: it cancels the 2 that comes down when you differentiate the
+  square (you will see it in part 4).
+
+Write it with numpy, without a loop over the examples.
+""")
+
+nb.solution("compute_cost_mse", '''
+def compute_cost_mse(AL, Y):
+    """The mean squared error cost, (1/(2m)) * sum((AL - Y)^2).
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m)
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    cost -- a float: the squared error averaged over the m examples, halved
+    """
+    m = Y.shape[1]
+    # Set cost (one line of numpy, no loop).
+    ### BEGIN SOLUTION
+    cost = np.sum((AL - Y) ** 2) / (2 * m)
+    ### END SOLUTION
+    return float(cost)
+''')
+
+nb.check("compute_cost_mse", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+### AUTOTEST compute_cost_mse(AL, Y)
+### AUTOTEST compute_cost_mse(Y, Y)
+### AUTOTEST compute_cost_mse(np.array([[0.9, 0.2, 0.6, 0.4, 0.7]]), np.array([[1, 1, 0, 0, 1]]))
+""")
+
+nb.hidden_tests("compute_cost_mse")
+
+nb.markdown(r"""
+Now move every prediction a step towards its label and watch both measures: the MSE falls a
+little with every step, while the error stays where it is until a prediction crosses 0.5, and
+then jumps.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+AL, Y = testcases.cost_case()
+print("AL:", np.round(AL, 3))
+print("Y: ", Y)
+for step in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]:
+    closer = AL + step * (Y - AL)  # each prediction moves a fraction `step` of the way to its label
+    print(f"step {step:.2f}: error {classification_error(closer, Y):.4f}, "
+          f"MSE {compute_cost_mse(closer, Y):.4f}")
+""")
+
+nb.markdown(r"""
+## 3. The cross-entropy cost
+
+For a network that outputs a probability there is a better cost. Read $a$ as the network's
+probability that $y = 1$; the probability it gives to the label that actually happened is $a$
+when $y = 1$ and $1 - a$ when $y = 0$. The cross-entropy **loss** of one example is minus the
+log of that probability, written for both cases at once:
+
+$$\mathcal{L}(a, y) = -\big(y \log a + (1 - y) \log(1 - a)\big)
+= \begin{cases} -\log a & \text{if } y = 1 \\ -\log(1 - a) & \text{if } y = 0 \end{cases}$$
+
+and the **cost** is its average over the $m$ examples:
+
+$$J_{\text{CE}} = -\frac{1}{m} \sum_{i=1}^{m}
+\Big( y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log\big(1 - a^{(i)}\big) \Big).$$
+
+A right and confident answer costs almost nothing ($-\log 0.99 \approx 0.01$); a wrong and
+confident one costs a lot ($-\log 0.01 \approx 4.6$), and the cost grows without bound as the
+network becomes *certain* of the wrong answer. (Minimising it is maximising the likelihood of the
+labels under the network's probabilities.)
+
+**Numerical safety.** A saturated sigmoid returns exactly `0.0` or `1.0` in floating point (try
+`sigmoid(np.array([40.0]))`), and then $\log 0 = -\infty$: numpy warns, and $0 \cdot (-\infty)$
+gives `nan`, which poisons the whole sum. The fix is to **clip** the predictions into
+$[\varepsilon, 1 - \varepsilon]$ with a tiny $\varepsilon$ (use $10^{-12}$) before taking logs:
+`np.clip(AL, eps, 1 - eps)`. It changes no reasonable cost, and it keeps the cost finite and
+free of warnings even when a prediction is exactly 0 or 1.
+""")
+
+nb.solution("compute_cost_ce", '''
+def compute_cost_ce(AL, Y):
+    """The cross-entropy cost -(1/m) * sum(Y log AL + (1 - Y) log(1 - AL)), safe at AL = 0 or 1.
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m), values in [0, 1] (0 and 1 included)
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    cost -- a float: the cross-entropy averaged over the m examples, computed with AL clipped
+            into [eps, 1 - eps] (eps = 1e-12), so it is finite and raises no warning
+    """
+    m = Y.shape[1]
+    eps = 1e-12
+    # Clip AL into [eps, 1 - eps] (np.clip), then set cost.
+    ### BEGIN SOLUTION
+    AL = np.clip(AL, eps, 1 - eps)
+    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
+    ### END SOLUTION
+    return float(cost)
+''')
+
+nb.check("compute_cost_ce", """
+# Self-check (no points): ordinary predictions, then some exactly 0.0 and 1.0.
+AL, Y = testcases.cost_case()
+AL_saturated, Y_saturated = testcases.saturated_cost_case()
+### AUTOTEST compute_cost_ce(AL, Y)
+### AUTOTEST compute_cost_ce(np.full((1, 4), 0.5), np.array([[1, 0, 0, 1]]))
+### AUTOTEST compute_cost_ce(AL_saturated, Y_saturated)
+""")
+
+nb.hidden_tests("compute_cost_ce")
+
+nb.markdown(r"""
+Compare the loss of a single example with $y = 1$ under both costs, as the prediction goes from
+right to confidently wrong. (A batch of one example, shape $(1, 1)$, makes the cost the loss of
+that example.) MSE never charges more than $\frac{1}{2}$; cross-entropy keeps charging. The
+last row, $a = 0$ exactly, is where the clipping steps in: without it the cost would be infinite.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+y = np.array([[1]])
+print("   a      MSE   cross-entropy")
+for a in [0.99, 0.9, 0.5, 0.1, 0.01, 0.0]:
+    a_ = np.array([[a]])
+    print(f"{a:5.2f}  {compute_cost_mse(a_, y):7.4f}  {compute_cost_ce(a_, y):9.4f}")
+""")
+
+nb.markdown(r"""
+## 4. `compute_cost`: the same cross-entropy, by its usual name
+
+The later assignments (and many published solutions) call the cross-entropy cost
+`compute_cost(AL, Y)`, with the textbook formula and no clipping:
+
+$$J = -\frac{1}{m} \sum_{i=1}^{m}
+\Big( y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log\big(1 - a^{(i)}\big) \Big).$$
+
+Write it that way (it is only ever called with predictions strictly inside $(0, 1)$) and return a
+Python `float`, not a $(1, 1)$ array.
+""")
+
+nb.solution("compute_cost", '''
+def compute_cost(AL, Y):
+    """The cross-entropy cost, -(1/m) * sum(Y log AL + (1 - Y) log(1 - AL)), without clipping.
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m), strictly inside (0, 1)
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    cost -- a float: the cross-entropy averaged over the m examples
+    """
+    m = Y.shape[1]
+    # Set cost (one line of numpy, no clipping).
+    ### BEGIN SOLUTION
+    cost = -np.sum(np.multiply(Y, np.log(AL)) + np.multiply(1 - Y, np.log(1 - AL))) / m
+    ### END SOLUTION
+    return float(cost)
+''')
+
+nb.check("compute_cost", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+### AUTOTEST compute_cost(AL, Y)
+### AUTOTEST compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
+""")
+
+nb.hidden_tests("compute_cost")
+
+nb.markdown(r"""
+On ordinary predictions the two agree. On predictions that are exactly 0 or 1 (correct ones,
+even), only the clipped version survives: the other one meets $0 \cdot \log 0$ (numpy's
+warnings are silenced here so that you see the `nan` it produces).
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+AL, Y = testcases.cost_case()
+print(f"ordinary:  compute_cost {compute_cost(AL, Y):.4f}, "
+      f"compute_cost_ce {compute_cost_ce(AL, Y):.4f}")
+AL_saturated, Y_saturated = testcases.saturated_cost_case()
+print("AL_saturated:", np.round(AL_saturated, 3), " Y:", Y_saturated)
+with np.errstate(divide="ignore", invalid="ignore"):
+    unclipped = compute_cost(AL_saturated, Y_saturated)
+print(f"saturated: compute_cost {unclipped:.4f}, "
+      f"compute_cost_ce {compute_cost_ce(AL_saturated, Y_saturated):.4f}")
+""")
+
+nb.markdown(r"""
+## 5. The derivatives with respect to the prediction
+
+Backpropagation starts at the cost and walks back through the network. Its first step is the
+derivative of the cost with respect to the network's output,
+$\frac{\partial \mathcal{L}}{\partial a}$, for every example. Differentiate the loss of one example:
+
+- MSE: $\mathcal{L} = \frac{1}{2}(a - y)^2$, so $\dfrac{\partial \mathcal{L}}{\partial a} = a - y$
+  (the $\frac{1}{2}$ cancels the 2).
+- Cross-entropy: $\mathcal{L} = -\big(y \log a + (1 - y) \log(1 - a)\big)$, so
+  $\dfrac{\partial \mathcal{L}}{\partial a} = -\left(\dfrac{y}{a} - \dfrac{1 - y}{1 - a}\right)$.
+
+For all examples at once, element-wise (`dAL` has the shape of `AL`, $(1, m)$):
+
+$$dA^{[L]}_{\text{MSE}} = A^{[L]} - Y, \qquad
+dA^{[L]}_{\text{CE}} = -\left(\frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}}\right).$$
+
+**Where is the $\frac{1}{m}$?** Not here. These are per-example derivatives; the averaging over
+the batch happens once, later, when the gradients of the weights are formed
+($dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$ in the next assignment). Putting it in both places
+would divide by $m$ twice.
+""")
+
+nb.solution("cost_derivative_mse", '''
+def cost_derivative_mse(AL, Y):
+    """Derivative of the MSE loss with respect to AL, per example: AL - Y.
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m)
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    dAL -- array of shape (1, m), element-wise; not divided by m
+    """
+    # Set dAL (one line, element-wise).
+    ### BEGIN SOLUTION
+    dAL = AL - Y
+    ### END SOLUTION
+    return dAL
+''')
+
+nb.check("cost_derivative_mse", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+### HASHED AUTOTEST cost_derivative_mse(AL, Y).shape
+### AUTOTEST cost_derivative_mse(AL, Y)
+""")
+
+nb.hidden_tests("cost_derivative_mse")
+
+nb.solution("cost_derivative_ce", '''
+def cost_derivative_ce(AL, Y):
+    """Derivative of the cross-entropy loss with respect to AL, per example.
+
+    Arguments:
+    AL -- predicted probabilities, shape (1, m), strictly inside (0, 1)
+    Y -- true labels (0 or 1), shape (1, m)
+
+    Returns:
+    dAL -- array of shape (1, m): -(Y / AL - (1 - Y) / (1 - AL)), element-wise; not divided by m
+    """
+    # Set dAL (one line, element-wise).
+    ### BEGIN SOLUTION
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    ### END SOLUTION
+    return dAL
+''')
+
+nb.check("cost_derivative_ce", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+### HASHED AUTOTEST cost_derivative_ce(AL, Y).shape
+### AUTOTEST cost_derivative_ce(AL, Y)
+### AUTOTEST cost_derivative_ce(np.array([[0.5, 0.5, 0.8]]), np.array([[1, 0, 0]]))
+""")
+
+nb.hidden_tests("cost_derivative_ce")
+
+nb.markdown(r"""
+**Check them numerically.** A derivative can be checked with nothing but the cost: nudge one
+prediction by $\pm\varepsilon$ and divide the change of the cost by $2\varepsilon$.
+`numerical_gradient` does this for every entry of `AL`. The cost is an *average*, so nudging one
+$a^{(i)}$ changes $J$ by $\frac{1}{m}$ of the change of that example's loss: the numerical
+gradient of $J$ is your per-example derivative divided by $m$. Multiply it by $m$ to compare.
+`check_gradient` raises an error that names the quantity if they differ, and returns the
+relative error otherwise.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+AL, Y = testcases.cost_case()
+m = Y.shape[1]
+for name, cost, derivative in [("MSE", compute_cost_mse, cost_derivative_mse),
+                               ("cross-entropy", compute_cost_ce, cost_derivative_ce)]:
+    numeric = numerical_gradient(lambda: cost(AL, Y), AL)  # d J / d AL: 1/m of the loss's slope
+    error = check_gradient(f"dAL ({name})", derivative(AL, Y), m * numeric)
+    print(f"{name}: relative error below 1e-6? {error < 1e-6}")
+""")
+
+nb.markdown(r"""
+## 6. Why cross-entropy for a sigmoid output
+
+The output unit computes $a = \sigma(z) = \frac{1}{1 + e^{-z}}$, and the weights act on $z$, so
+what reaches them is $\frac{\partial \mathcal{L}}{\partial z}$. By the chain rule, with the
+sigmoid's slope $\sigma'(z) = a(1 - a)$:
+
+$$\frac{\partial \mathcal{L}}{\partial z}
+= \frac{\partial \mathcal{L}}{\partial a} \cdot a (1 - a).$$
+
+- **MSE:** $\dfrac{\partial \mathcal{L}}{\partial z} = (a - y)\, a (1 - a)$. When the sigmoid
+  saturates, $a$ is close to 0 or 1 and the factor $a(1 - a)$ is close to 0, *whether the answer
+  is right or wrong*. A network that is confidently wrong ($y = 1$, $a = 0.001$) gets almost no
+  gradient, so it learns slowest exactly when it is most wrong.
+- **Cross-entropy:** the factors cancel,
+
+$$\frac{\partial \mathcal{L}}{\partial z}
+= -\left(\frac{y}{a} - \frac{1 - y}{1 - a}\right) a (1 - a)
+= -\big(y (1 - a) - (1 - y) a\big) = a - y.$$
+
+  The signal is simply the error: about $-1$ for a confidently wrong answer, close to 0 only when
+  the answer is right. This is why every network in this course ends with a sigmoid and a
+  cross-entropy cost, and why you will often see backpropagation start from
+  $dZ^{[L]} = A^{[L]} - Y$.
+
+The table computes both with your derivatives, for $y = 1$ and more and more negative $z$:
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+Y1 = np.array([[1]])
+print("     z       a    dJ/dz MSE  dJ/dz cross-entropy")
+for z in [2.0, 0.0, -2.0, -4.0, -7.0]:
+    a, _ = sigmoid(np.array([[z]]))
+    slope = a * (1 - a)  # the sigmoid's derivative, written with its output
+    dz_mse = (cost_derivative_mse(a, Y1) * slope).item()
+    dz_ce = (cost_derivative_ce(a, Y1) * slope).item()
+    print(f"{z:6.1f}  {a.item():6.4f}  {dz_mse:9.4f}  {dz_ce:12.4f}")
+""")
+
+nb.markdown(r"""
+**Explore.** The widget draws, for one example, the two costs (left), their derivatives with
+respect to $a$ (middle), and the signal that reaches the weights, $\partial J / \partial z$
+(right), all computed with **your** four functions. Move the prediction $a$ and flip the label
+$y$:
+
+- with $y = 1$, slide $a$ towards 0: the cross-entropy cost and its slope grow without bound,
+  while MSE's cost levels off at $\frac{1}{2}$;
+- on the right, MSE's $\partial J / \partial z$ returns to 0 at *both* ends, while
+  cross-entropy's is the straight line $a - y$;
+- the middle panel shows why clipping is needed: $\partial J / \partial a$ of cross-entropy
+  divides by $a$ or $1 - a$.
+""")
+
+nb.code("""
+cost_explorer(compute_cost_mse, compute_cost_ce, cost_derivative_mse, cost_derivative_ce)
+""")
+
+nb.markdown(r"""
+## 7. A cost chosen by name: `CostFunction`
+
+A training loop should not care which cost it minimises: it needs the cost (to watch it fall)
+and its derivative (to start backpropagation). Write a small class that bundles the two, chosen
+by name:
+
+- `CostFunction("MSE")` uses `compute_cost_mse` and `cost_derivative_mse`;
+- `CostFunction("CE")` uses `compute_cost_ce` and `cost_derivative_ce`;
+- any other name raises a `ValueError` whose message names both choices, `"MSE"` and `"CE"`
+  (so a typo such as `"mse"` fails at once, with a message that says how to fix it).
+
+Call **your** functions above by their names inside the methods; do not copy their formulas.
+""")
+
+nb.solution("CostFunction", '''
+class CostFunction:
+    """A cost chosen by name, with its derivative with respect to the predictions.
+
+    CostFunction(name): name is "MSE" (mean squared error) or "CE" (cross-entropy); any other
+    name raises a ValueError that names both choices.
+
+    Methods (AL: predictions, shape (1, m); Y: labels, shape (1, m)):
+    compute_cost(AL, Y) -- the cost, a float (compute_cost_mse or compute_cost_ce)
+    compute_derivative(AL, Y) -- dJ/dAL per example, shape (1, m)
+                                 (cost_derivative_mse or cost_derivative_ce)
+    """
+
+    def __init__(self, name):
+        # Raise a ValueError naming "MSE" and "CE" for any other name; store the name in self.
+        ### BEGIN SOLUTION
+        if name not in ("MSE", "CE"):
+            raise ValueError(f'unknown cost {name!r}: choose "MSE" or "CE"')
+        self.name = name
+        ### END SOLUTION
+
+    def compute_cost(self, AL, Y):
+        # Return the value of your compute_cost_mse or compute_cost_ce, as the name says.
+        ### BEGIN SOLUTION
+        if self.name == "MSE":
+            return compute_cost_mse(AL, Y)
+        return compute_cost_ce(AL, Y)
+        ### END SOLUTION
+
+    def compute_derivative(self, AL, Y):
+        # Return the value of your cost_derivative_mse or cost_derivative_ce, as the name says.
+        ### BEGIN SOLUTION
+        if self.name == "MSE":
+            return cost_derivative_mse(AL, Y)
+        return cost_derivative_ce(AL, Y)
+        ### END SOLUTION
+''')
+
+nb.check("CostFunction", """
+# Self-check (no points).
+AL, Y = testcases.cost_case()
+mse, ce = CostFunction("MSE"), CostFunction("CE")
+
+
+def raises_value_error_naming_both(name):
+    \"\"\"True if CostFunction(name) raises a ValueError whose message names "MSE" and "CE".\"\"\"
+    try:
+        CostFunction(name)
+    except ValueError as err:
+        return "MSE" in str(err) and "CE" in str(err)
+    return False
+
+
+### AUTOTEST mse.compute_cost(AL, Y)
+### AUTOTEST mse.compute_derivative(AL, Y)
+### AUTOTEST ce.compute_cost(AL, Y)
+### AUTOTEST ce.compute_derivative(AL, Y)
+### AUTOTEST raises_value_error_naming_both("mse")
+### AUTOTEST raises_value_error_naming_both("cross-entropy")
+""")
+
+nb.hidden_tests("CostFunction")
+
+nb.markdown(r"""
+## 8. Learning, with each cost
+
+Time to see learning happen. The smallest network there is, one sigmoid neuron
+$a = \sigma(W x + b)$, is trained by gradient descent on a small data set of 40 examples with 6
+features, once with each cost. Each iteration runs forward, asks the cost for
+$\partial \mathcal{L} / \partial a$, goes back through the sigmoid to $dZ$, averages over the
+batch (here is the $\frac{1}{m}$) to get $dW$ and $db$, and takes a step against them.
+
+The neuron starts **confidently wrong**: $b = -6$ makes it answer $a \approx 0.0025$ for every
+example, so it misclassifies all the examples labelled 1. Compare how fast each cost gets it out
+of there. (The two costs have different scales, so compare their errors; each cost only matters
+for the direction it gives.)
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+def train_neuron(cost, X, Y, learning_rate=1.0, num_iterations=300):
+    \"\"\"Gradient descent on one sigmoid neuron from W = 0, b = -6: [(cost, error), ...].\"\"\"
+    m = X.shape[1]
+    W, b = np.zeros((1, X.shape[0])), np.full((1, 1), -6.0)
+    history = []
+    for i in range(num_iterations + 1):
+        A, Z = sigmoid(W @ X + b)                               # forward
+        history.append((cost.compute_cost(A, Y), classification_error(A, Y)))
+        dZ = cost.compute_derivative(A, Y) * A * (1 - A)        # back through the sigmoid
+        dW, db = dZ @ X.T / m, np.sum(dZ, axis=1, keepdims=True) / m  # the 1/m lives here
+        W, b = W - learning_rate * dW, b - learning_rate * db   # a step downhill
+    return history
+
+
+X, Y = testcases.training_case()
+histories = {name: train_neuron(CostFunction(name), X, Y) for name in ["MSE", "CE"]}
+print("iteration   MSE: cost  error    CE: cost  error")
+for i in [0, 10, 25, 50, 100, 200, 300]:
+    (c_mse, e_mse), (c_ce, e_ce) = histories["MSE"][i], histories["CE"][i]
+    print(f"{i:9d}  {c_mse:10.4f}  {e_mse:5.3f}  {c_ce:10.4f}  {e_ce:5.3f}")
+""")
+
+nb.code("""
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(figsize=(6, 3.5))
+for name, history in histories.items():
+    ax.plot([error for cost, error in history], label=name)
+ax.set_xlabel("iteration")
+ax.set_ylabel("classification error")
+ax.set_title("One sigmoid neuron, starting confidently wrong")
+ax.legend()
+plt.show()
+""")
+
+nb.markdown(r"""
+With cross-entropy the error drops within a few dozen iterations; with MSE the neuron barely
+moves for hundreds of iterations, because $a(1 - a) \approx 0.0025$ throttles every gradient.
+Same data, same start, same learning rate: only the cost differs.
+
+## Summary
+
+- Learning is adjusting the parameters to lower a **cost**, one number that measures how wrong
+  the predictions are; gradient descent follows its derivative.
+- The classification error is what we report, but it is flat almost everywhere: it cannot guide
+  learning.
+- MSE: $\frac{1}{2m}\sum (a - y)^2$, derivative $a - y$. Cross-entropy:
+  $-\frac{1}{m}\sum \big(y \log a + (1 - y) \log(1 - a)\big)$, derivative
+  $-\left(\frac{y}{a} - \frac{1 - y}{1 - a}\right)$. The derivatives are per example; the
+  $\frac{1}{m}$ comes later, in $dW$ and $db$.
+- Clip the predictions into $[\varepsilon, 1 - \varepsilon]$ before taking logs.
+- With a sigmoid output, cross-entropy gives $\partial J / \partial z = a - y$: no vanishing
+  gradient when the network is confidently wrong, unlike MSE.
+
+Next: the backward step of one layer, which carries this first derivative back through the
+network.
+""")

@@ -1,0 +1,1 @@
+"""Solutions of earlier assignments (generated; see autograder/authoring.py)."""

@@ -1,0 +1,139 @@
+"""Solutions of assignment 02_backward_step, provided to the assignments that come after it.
+
+Generated from course/authoring/02_backward_step.py by `python -m autograder.authoring`: do not edit.
+Never shipped with 02_backward_step itself.
+"""
+
+# ruff: noqa
+import copy
+import numpy as np
+from bpkit.activations import sigmoid, relu, tanh
+from bpkit.forward import linear_forward, linear_activation_forward, forward_propagation
+from bpkit.init import initialize_parameters
+from bpkit import gradcheck, testcases
+from bpkit.widgets.chain_rule import activation_explorer
+
+
+def sigmoid_backward(dA, cache):
+    """Backward step of a sigmoid unit: dZ = dA * sigmoid'(Z), element-wise.
+
+    Arguments:
+    dA -- gradient of the loss with respect to A = sigmoid(Z), shape (n_l, m)
+    cache -- Z, the activation cache stored by the forward pass, shape (n_l, m)
+
+    Returns:
+    dZ -- gradient of the loss with respect to Z, shape (n_l, m)
+    """
+    Z = cache
+    s, _ = sigmoid(Z)
+    dZ = dA * s * (1 - s)
+    return dZ
+
+
+def relu_backward(dA, cache):
+    """Backward step of a ReLU unit: dZ = dA where Z > 0, and 0 where Z <= 0.
+
+    Arguments:
+    dA -- gradient of the loss with respect to A = relu(Z), shape (n_l, m)
+    cache -- Z, the activation cache stored by the forward pass, shape (n_l, m)
+
+    Returns:
+    dZ -- gradient of the loss with respect to Z, shape (n_l, m)
+    """
+    Z = cache
+    dZ = np.array(dA, copy=True)
+    dZ[Z <= 0] = 0
+    return dZ
+
+
+def tanh_backward(dA, cache):
+    """Backward step of a tanh unit: dZ = dA * (1 - tanh(Z)**2).
+
+    Arguments:
+    dA -- gradient of the loss with respect to A = tanh(Z), shape (n_l, m)
+    cache -- Z, the activation cache stored by the forward pass, shape (n_l, m)
+
+    Returns:
+    dZ -- gradient of the loss with respect to Z, shape (n_l, m)
+    """
+    Z = cache
+    t, _ = tanh(Z)
+    dZ = dA * (1 - t ** 2)
+    return dZ
+
+
+def linear_backward(dZ, cache):
+    """Backward step of the linear part Z = W A_prev + b of one layer.
+
+    Arguments:
+    dZ -- gradient of the loss with respect to Z (one column per example), shape (n_l, m)
+    cache -- (A_prev, W, b) stored by the forward pass:
+             A_prev (n_{l-1}, m), W (n_l, n_{l-1}), b (n_l, 1)
+
+    Returns:
+    dA_prev -- W^T dZ, shape (n_{l-1}, m) (per example: no 1/m)
+    dW -- dZ A_prev^T / m, shape (n_l, n_{l-1}) like W (averaged over the m examples)
+    db -- row sums of dZ / m, shape (n_l, 1) like b (averaged over the m examples)
+    """
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def linear_activation_backward(dA, cache, activation):
+    """Backward step of one layer, LINEAR -> ACTIVATION.
+
+    Arguments:
+    dA -- gradient of the loss with respect to this layer's output A, shape (n_l, m)
+    cache -- (linear_cache, activation_cache) stored by linear_activation_forward:
+             linear_cache = (A_prev, W, b), activation_cache = Z (n_l, m)
+    activation -- "relu", "sigmoid" or "tanh", the activation of this layer
+
+    Returns:
+    dA_prev -- shape (n_{l-1}, m)
+    dW -- shape (n_l, n_{l-1}) like W
+    db -- shape (n_l, 1) like b
+    """
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    elif activation == "tanh":
+        dZ = tanh_backward(dA, activation_cache)
+    else:
+        raise ValueError(f"unknown activation {activation!r}: choose 'relu', 'sigmoid' or 'tanh'")
+    dA_prev, dW, db = linear_backward(dZ, linear_cache)
+    return dA_prev, dW, db
+
+
+def backward_propagation(parameters, cache, X, Y):
+    """Gradients of the cross-entropy cost for LINEAR -> TANH -> LINEAR -> SIGMOID.
+
+    Arguments:
+    parameters -- dict with W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h), b2 (1, 1)
+    cache -- dict from forward_propagation with Z1, A1 (n_h, m) and Z2, A2 (1, m)
+    X -- input data, shape (n_x, m)
+    Y -- labels in {0, 1}, shape (1, m)
+
+    Returns:
+    grads -- dict with dW1 (n_h, n_x), db1 (n_h, 1), dW2 (1, n_h), db2 (1, 1):
+             the gradients of the cost (averaged over the m examples)
+    """
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1 = cache["A1"]
+    A2 = cache["A2"]
+
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+
+    grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+    return grads
