@@ -2,7 +2,11 @@
 
 import logging
 import os
+import re
+import sys
 from pathlib import Path
+
+import warnings
 
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
@@ -10,6 +14,10 @@ from traitlets.config import Config
 
 from . import paths
 from .hidden.seeds import STUDENT_ENV
+
+# nbgrader's own gradebook code trips SQLAlchemy's autoflush warnings; they say nothing to users.
+warnings.filterwarnings("ignore", message=".*not in session.*", module="nbgrader")
+warnings.filterwarnings("ignore", message=".*not in session.*")
 
 COURSE_ID = "backprop"
 DEFAULT_CELL_TIMEOUT = 120  # seconds per cell; notebook 05 trains a network in one cell
@@ -41,6 +49,10 @@ def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
     """Environment for the kernels nbgrader starts from this process: the hidden library and the
     course's helper package importable, and the student being graded (for per-student tests)."""
     os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course_dir)
+    # nbgrader runs the `alembic` command of this environment when it creates a gradebook.
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     if student is None:
         os.environ.pop(STUDENT_ENV, None)
     else:
@@ -48,10 +60,14 @@ def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
 
 
 def failure_reason(result: dict) -> str:
-    """The last meaningful line of a failed nbgrader call."""
-    text = (result.get("error") or "") + "\n" + (result.get("log") or "")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in reversed(lines):
-        if not line.startswith(("Traceback", "File ", "^", "~")):
-            return line
-    return "nbgrader failed without a message"
+    """The exception behind a failed nbgrader call, in one line."""
+    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    exceptions = [m.group(0).strip() for m in _EXCEPTION_LINE.finditer(text)
+                  if "NbGraderException" not in m.group(0)]
+    if exceptions:
+        return exceptions[-1]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and "see the the above" not in line]
+    return lines[-1] if lines else "nbgrader failed without a message"
+
+
+_EXCEPTION_LINE = re.compile(r"^\s*(?:[\w.]+\.)?\w*(?:Error|Exception|Interrupt|Exit)\b:? ?.*$", re.MULTILINE)

@@ -6,14 +6,18 @@ earlier assignments' solutions only, and refuse the release (removing it) when t
 not earn full marks or when anything instructor-only reached a student file.
 """
 
+import ast
+import inspect
+import re
 import shutil
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from . import nbgrader_api, notebooks, paths
+from . import nbgrader_api, notebooks, paths, reference
 from .errors import UserError
 from .hidden import registry
 
@@ -23,6 +27,7 @@ FORBIDDEN = (
     "import autograder", "from autograder", "autograder.hidden", "autograder.reference", "grade_test(",
 )
 DISTINCTIVE = 20  # a solution line at least this long (stripped) must not appear in a release
+REFERENCE_DISTINCTIVE = 30
 
 
 class ReleaseRefused(UserError):
@@ -41,16 +46,29 @@ def helper_modules_for(assignment: str) -> set[str]:
     return {f"{a[3:]}.py" for a in later}
 
 
+def widgets_used(course_dir: Path, assignment: str) -> set[str]:
+    """The bpkit.widgets modules the assignment's notebook imports (only those ship with it)."""
+    nb = nbformat.read(notebooks.source_notebook(course_dir, assignment), as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    return set(re.findall(r"bpkit\.widgets\.(\w+)", code)) | set(
+        name for line in re.findall(r"from bpkit\.widgets import ([\w, ]+)", code) for name in re.split(r"[, ]+", line) if name)
+
+
 def ship_helper_package(course_dir: Path, assignment: str) -> Path:
+    """Copy bpkit into the release: earlier assignments' solutions only, and only the widgets the
+    notebook uses (a widget of a later-taught idea may hold code a student must write here)."""
     target = course_dir / "release" / assignment / "bpkit"
     if target.exists():
         shutil.rmtree(target)
     excluded = helper_modules_for(assignment)
+    widgets = widgets_used(course_dir, assignment)
 
     def ignore(folder, names):
         skip = {n for n in names if n in ("__pycache__", ".ipynb_checkpoints") or n.endswith(".pyc")}
         if Path(folder).name == "solved":
             skip |= {n for n in names if n in excluded}
+        if Path(folder).name == "widgets":
+            skip |= {n for n in names if n.endswith(".py") and n != "__init__.py" and n[:-3] not in widgets}
         return skip
 
     shutil.copytree(course_dir / "bpkit", target, ignore=ignore)
@@ -66,6 +84,27 @@ def _text_files(folder: Path):
                 continue
 
 
+def graded_reference_lines(assignment: str) -> set[str]:
+    """Distinctive body lines of the reference implementations of this assignment's graded
+    functions (signatures and docstrings excluded: the contract makes those public)."""
+    lines = set()
+    for function in registry.functions_of(assignment):
+        source = textwrap.dedent(inspect.getsource(getattr(reference, function)))
+        node = ast.parse(source).body[0]
+        public = {node.lineno}
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.FunctionDef | ast.ClassDef):
+                public.update(range(inner.lineno, inner.body[0].lineno))
+                doc = inner.body[0]
+                if isinstance(doc, ast.Expr) and isinstance(getattr(doc, "value", None), ast.Constant):
+                    public.update(range(doc.lineno, doc.end_lineno + 1))
+        for number, line in enumerate(source.splitlines(), start=1):
+            text = line.strip()
+            if number not in public and len(text) >= REFERENCE_DISTINCTIVE and not text.startswith("#"):
+                lines.add(text)
+    return lines
+
+
 def leaks(course_dir: Path, assignment: str) -> list[str]:
     """Everything instructor-only found in release/<assignment>/ (empty when clean)."""
     release_dir = course_dir / "release" / assignment
@@ -76,10 +115,9 @@ def leaks(course_dir: Path, assignment: str) -> list[str]:
         for line in notebooks.solution_regions(c.source)
         if len(line.strip()) >= DISTINCTIVE and line.strip() not in outside
     }
-    reference_lines = {
-        line.strip() for f in (paths.REPO / "autograder" / "reference").glob("*.py")
-        for line in f.read_text().splitlines() if len(line.strip()) >= 30 and not line.strip().startswith("#")
-    }
+    public_helpers = "\n".join(f.read_text() for f in (course_dir / "bpkit").rglob("*.py") if "solved" not in f.parts)
+    reference_lines = {line for line in graded_reference_lines(assignment)
+                       if line not in outside and line not in public_helpers}
     found = []
     for path, text in _text_files(release_dir):
         rel = path.relative_to(course_dir)
