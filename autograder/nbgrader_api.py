@@ -4,6 +4,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import warnings
@@ -45,10 +46,28 @@ def gradebook_url(course_dir: Path) -> str:
     return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
 
 
+KERNEL_CONFIG = """\
+# Written by the grader for the kernels it starts (never seen by students' servers).
+c.IPKernelApp.log_level = "ERROR"     # no start-up chatter on the instructor's terminal
+c.HistoryManager.enabled = False      # many kernels at once must not share a history database
+"""
+
+
+def _grader_ipython_dir() -> str:
+    """An IPython directory of the grader's own, created once per process."""
+    folder = Path(tempfile.gettempdir()) / f"autograder-ipython-{os.getuid()}"
+    config = folder / "profile_default" / "ipython_kernel_config.py"
+    if not config.exists() or config.read_text() != KERNEL_CONFIG:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(KERNEL_CONFIG)
+    return str(folder)
+
+
 def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
     """Environment for the kernels nbgrader starts from this process: the hidden library and the
     course's helper package importable, and the student being graded (for per-student tests)."""
     os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course_dir)
+    os.environ["IPYTHONDIR"] = _grader_ipython_dir()
     # nbgrader runs the `alembic` command of this environment when it creates a gradebook.
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):

@@ -58,7 +58,7 @@ def update_parameters(params, grads, learning_rate):
         parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] + learning_rate * grads["dW" + str(l + 1)]
         parameters["b" + str(l + 1)] = parameters["b" + str(l + 1)] + learning_rate * grads["db" + str(l + 1)]
     return parameters
-''', kept=0.0, diagnosis="moves uphill")
+''', kept=0.0, diagnosis="move uphill")
 
 SHORTCUT_BACKWARD = Answer("03_L_model_backward", "L_model_backward", "dZ_L = AL - Y shortcut, extra key", '''
 def L_model_backward(AL, Y, caches):

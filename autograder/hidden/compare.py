@@ -103,6 +103,8 @@ def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -
         return f"{name} is m = {m} times too small: the 1/m factor is applied twice."
     if m and np.isclose(r, -m):
         return f"{name} is m = {m} times too large and has the wrong sign: check the 1/m and the minus sign."
+    if act.size == 1:  # one number: any value is a "constant ratio", so only the telling ones count
+        return None
     if r > 0:
         return f"{name} is {r:.4g} times the expected value everywhere."
     return f"{name} is {r:.4g} times the expected value everywhere (the sign is flipped)."
@@ -157,7 +159,8 @@ def compare_value(name: str, actual, expected, *, want_float: bool = False, m: i
 class Mistake:
     """A typical wrong answer, computed on the same inputs, and what to tell a student who made it.
 
-    ``message`` may use {name} (the part) and {m} (the batch size).
+    ``message`` may use {name} (the part or parts it explains), {m} (the batch size), and the verb
+    endings {is_} ("is"/"are"), {s} ("moves"/"move"), {es} ("matches"/"match"), {has} ("has"/"have").
     """
 
     label: str
@@ -204,7 +207,10 @@ def check_output(
     for group in explained.values():
         names = [p.name for p in group]
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        group[0].message = group[0].message.format(name=joined, m=m)
+        plural = len(names) > 1
+        group[0].message = group[0].message.format(
+            name=joined, m=m, is_="are" if plural else "is", s="" if plural else "s", es="" if plural else "es", ies="y" if plural else "ies",
+            has="have" if plural else "has")
         for extra in group[1:]:
             extra.message = ""
     return parts

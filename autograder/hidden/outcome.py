@@ -27,7 +27,7 @@ class Outcome:
     @property
     def diagnosis(self) -> str:
         """The student-facing message: every failed part's message, in order; empty if all passed."""
-        return " ".join(p.message for p in self.parts if not p.ok)
+        return " ".join(p.message for p in self.parts if not p.ok and p.message)
 
     @classmethod
     def failed(cls, message: str, parts: int = 1) -> "Outcome":

@@ -39,6 +39,9 @@ class Student:
         given = copy.deepcopy(args)
         try:
             out = fn(*given)
+        except NotImplementedError:
+            raise StudentError(f"{label} is not written yet: replace `raise NotImplementedError()` "
+                               "with your code.") from None
         except Exception as err:  # the student's bug, reported as such
             raise StudentError(f"{label} raised {type(err).__name__}: {err}") from None
         if not _same(given, args):

@@ -44,13 +44,13 @@ def _run(f, rng, num_layers):
     m = Y.shape[1]
     expected = ref.L_model_backward(AL, Y, caches)
     mistakes = [
-        Mistake("sigmoid_everywhere", "{name} matches a network with sigmoid in every layer: the hidden layers "
+        Mistake("sigmoid_everywhere", "{name} match{es} a network with sigmoid in every layer: the hidden layers "
                 "are relu, only layer L uses sigmoid.", lambda: _sigmoid_everywhere(AL, Y, caches)),
-        Mistake("relu_everywhere", "{name} matches a network with relu in every layer: the output layer L "
+        Mistake("relu_everywhere", "{name} match{es} a network with relu in every layer: the output layer L "
                 "uses sigmoid.", lambda: _relu_everywhere(AL, Y, caches)),
-        Mistake("shifted", "{name} holds the gradient meant for the key one lower: grads['dA' + str(l - 1)] "
+        Mistake("shifted", "{name} hold{s} the gradient meant for the key one lower: grads['dA' + str(l - 1)] "
                 "stores the dA_prev returned by layer l.", lambda: _shifted_keys(expected, num_layers)),
-        Mistake("sign", "{name} has the wrong sign: dAL = -(Y/AL - (1 - Y)/(1 - AL)).",
+        Mistake("sign", "{name} {has} the wrong sign: dAL = -(Y/AL - (1 - Y)/(1 - AL)).",
                 lambda: {k: -v for k, v in expected.items()}),
     ]
     return Outcome(check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,

@@ -29,13 +29,13 @@ def sigmoid_backward(f, rng):
     dA, Z, m = _activation_case(rng)
     s = _sig(Z)
     return Outcome(check_output(f(dA, Z), ref.sigmoid_backward(dA, Z), as_array("dZ"), mistakes=[
-        Mistake("z_as_a", "{name} treats the cache Z as if it were A = sigmoid(Z): compute s = sigmoid(Z) first, "
+        Mistake("z_as_a", "{name} treat{s} the cache Z as if it were A = sigmoid(Z): compute s = sigmoid(Z) first, "
                 "then dZ = dA * s * (1 - s).", lambda: dA * Z * (1 - Z)),
-        Mistake("sigmoid_of_a", "{name} applies the sigmoid twice: the cache already is Z, so s = sigmoid(Z).",
+        Mistake("sigmoid_of_a", "{name} appl{ies} the sigmoid twice: the cache already is Z, so s = sigmoid(Z).",
                 lambda: dA * _sig(s) * (1 - _sig(s))),
-        Mistake("no_da", "{name} is the local derivative alone: multiply it by dA (chain rule).",
+        Mistake("no_da", "{name} {is_} the local derivative alone: multiply it by dA (chain rule).",
                 lambda: s * (1 - s)),
-        Mistake("no_one_minus", "{name} uses s instead of s * (1 - s): sigmoid'(Z) = s (1 - s).",
+        Mistake("no_one_minus", "{name} use{s} s instead of s * (1 - s): sigmoid'(Z) = s (1 - s).",
                 lambda: dA * s),
     ], function="sigmoid_backward"))
 
@@ -44,13 +44,13 @@ def sigmoid_backward(f, rng):
 def relu_backward(f, rng):
     dA, Z, m = _activation_case(rng)
     return Outcome(check_output(f(dA, Z), ref.relu_backward(dA, Z), as_array("dZ"), mistakes=[
-        Mistake("gate_on_da", "{name} keeps dA where dA > 0: the gate is where Z > 0 (Z is the cache).",
+        Mistake("gate_on_da", "{name} keep{s} dA where dA > 0: the gate is where Z > 0 (Z is the cache).",
                 lambda: np.where(dA > 0, dA, 0.0)),
-        Mistake("times_z", "{name} multiplies dA by Z: relu'(Z) is 1 where Z > 0 and 0 elsewhere.",
+        Mistake("times_z", "{name} multipl{ies} dA by Z: relu'(Z) is 1 where Z > 0 and 0 elsewhere.",
                 lambda: dA * Z),
-        Mistake("identity", "{name} passes dA through unchanged: set it to 0 where Z <= 0.",
+        Mistake("identity", "{name} pass{es} dA through unchanged: set it to 0 where Z <= 0.",
                 lambda: dA),
-        Mistake("inverted", "{name} keeps dA where Z < 0: relu passes gradients only where Z > 0.",
+        Mistake("inverted", "{name} keep{s} dA where Z < 0: relu passes gradients only where Z > 0.",
                 lambda: np.where(Z < 0, dA, 0.0)),
     ], function="relu_backward"))
 
@@ -60,13 +60,13 @@ def tanh_backward(f, rng):
     dA, Z, m = _activation_case(rng)
     t = np.tanh(Z)
     return Outcome(check_output(f(dA, Z), ref.tanh_backward(dA, Z), as_array("dZ"), mistakes=[
-        Mistake("z_as_a", "{name} uses 1 - Z**2: the cache is Z, so use 1 - tanh(Z)**2.",
+        Mistake("z_as_a", "{name} use{s} 1 - Z**2: the cache is Z, so use 1 - tanh(Z)**2.",
                 lambda: dA * (1 - Z**2)),
-        Mistake("no_square", "{name} uses 1 - tanh(Z): tanh'(Z) = 1 - tanh(Z)**2.",
+        Mistake("no_square", "{name} use{s} 1 - tanh(Z): tanh'(Z) = 1 - tanh(Z)**2.",
                 lambda: dA * (1 - t)),
-        Mistake("no_da", "{name} is the local derivative alone: multiply it by dA (chain rule).",
+        Mistake("no_da", "{name} {is_} the local derivative alone: multiply it by dA (chain rule).",
                 lambda: 1 - t**2),
-        Mistake("sigmoid_formula", "{name} uses the sigmoid's derivative formula t * (1 - t): tanh'(Z) = 1 - tanh(Z)**2.",
+        Mistake("sigmoid_formula", "{name} use{s} the sigmoid's derivative formula t * (1 - t): tanh'(Z) = 1 - tanh(Z)**2.",
                 lambda: dA * t * (1 - t)),
     ], function="tanh_backward"))
 
@@ -75,11 +75,11 @@ def _linear_mistakes(dZ, cache, m):
     A_prev, W, b = cache
     dW, db = dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
     return [
-        Mistake("dA_averaged", "{name} is m = {m} times too small: only dW and db are averaged over the batch; "
+        Mistake("dA_averaged", "{name} {is_} m = {m} times too small: only dW and db are averaged over the batch; "
                 "dA_prev = W.T @ dZ has no 1/m.", lambda: (W.T @ dZ / m, dW, db)),
-        Mistake("no_mean", "{name} is m = {m} times too large: the 1/m factor is missing.",
+        Mistake("no_mean", "{name} {is_} m = {m} times too large: the 1/m factor is missing.",
                 lambda: (W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True))),
-        Mistake("db_mean_all", "{name} averages over every entry: db is the row sums of dZ divided by m, "
+        Mistake("db_mean_all", "{name} average{s} over every entry: db is the row sums of dZ divided by m, "
                 "np.sum(dZ, axis=1, keepdims=True) / m.", lambda: (W.T @ dZ, dW, np.full_like(db, dZ.mean()))),
     ]
 
@@ -103,11 +103,11 @@ def _linear_activation(f, rng, activation):
     dA, cache, m = _layer_case(rng, activation)
     others = [a for a in ("relu", "sigmoid", "tanh") if a != activation]
     mistakes = [
-        Mistake(f"as_{other}", f"{{name}} matches the {other} derivative: for activation={activation!r} call "
+        Mistake(f"as_{other}", f"{{name}} match{{es}} the {other} derivative: for activation={activation!r} call "
                 f"{activation}_backward.", lambda other=other: ref.linear_activation_backward(dA, cache, other))
         for other in others
     ]
-    mistakes.append(Mistake("no_activation", "{name} skips the activation's derivative: compute "
+    mistakes.append(Mistake("no_activation", "{name} skip{s} the activation's derivative: compute "
                             f"dZ = {activation}_backward(dA, activation_cache) before linear_backward.",
                             lambda: ref.linear_backward(dA, cache[0])))
     return Outcome(check_output(f(dA, cache, activation), ref.linear_activation_backward(dA, cache, activation),
@@ -150,13 +150,13 @@ def backward_propagation(f, rng):
                 "dW2": dZ2 @ A1.T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m}
 
     mistakes = [
-        Mistake("tanh_of_z", "{name} uses 1 - Z1**2: the tanh derivative is 1 - A1**2 (A1 = tanh(Z1)).",
+        Mistake("tanh_of_z", "{name} use{s} 1 - Z1**2: the tanh derivative is 1 - A1**2 (A1 = tanh(Z1)).",
                 lambda: variant((W2.T @ (A2 - Y)) * (1 - Z1**2))),
-        Mistake("no_square", "{name} uses 1 - A1: the tanh derivative is 1 - A1**2.",
+        Mistake("no_square", "{name} use{s} 1 - A1: the tanh derivative is 1 - A1**2.",
                 lambda: variant((W2.T @ (A2 - Y)) * (1 - A1))),
-        Mistake("sigmoid_hidden", "{name} uses the sigmoid derivative A1 * (1 - A1): the hidden layer is tanh, "
+        Mistake("sigmoid_hidden", "{name} use{s} the sigmoid derivative A1 * (1 - A1): the hidden layer is tanh, "
                 "so use 1 - A1**2.", lambda: variant((W2.T @ (A2 - Y)) * A1 * (1 - A1))),
-        Mistake("sign", "{name} has the wrong sign: dZ2 = A2 - Y, not Y - A2.",
+        Mistake("sign", "{name} {has} the wrong sign: dZ2 = A2 - Y, not Y - A2.",
                 lambda: {k: -v for k, v in expected.items()}),
     ]
     return Outcome(check_output(f(parameters, cache, X, Y), expected, as_dict(("dW1", "db1", "dW2", "db2")),

@@ -49,7 +49,7 @@ def l_layer_model(f, rng):
     expected = ref.L_layer_model(X, Y, layers_dims, lr, iterations, False)
     got = f(X, Y, layers_dims, lr, iterations, False)
     mistakes = [
-        Mistake("every_iteration", "{name} records a cost at every iteration: keep the costs of iterations "
+        Mistake("every_iteration", "{name} record{s} a cost at every iteration: keep the costs of iterations "
                 "0, 100, 200, ... only.",
                 lambda: (expected[0], [c for c in _all_costs(X, Y, layers_dims, lr, iterations)])),
     ]
@@ -77,9 +77,9 @@ def predict(f, rng):
     X = X[:, np.abs(AL[0] - 0.5) > 0.02]
     expected = ref.predict(X, parameters)
     mistakes = [
-        Mistake("inverted", "{name} has the classes swapped: predict 1 where the probability is > 0.5.",
+        Mistake("inverted", "{name} {has} the classes swapped: predict 1 where the probability is > 0.5.",
                 lambda: 1 - expected),
-        Mistake("probabilities", "{name} holds probabilities: turn them into 0/1 labels with AL > 0.5.",
+        Mistake("probabilities", "{name} hold{s} probabilities: turn them into 0/1 labels with AL > 0.5.",
                 lambda: ref.L_model_forward(X, parameters)[0]),
     ]
     return Outcome(check_output(f(X, parameters), expected, as_array("predictions"), mistakes=mistakes,

@@ -32,7 +32,7 @@ def classification_error(f, rng):
     AL, Y, m = _batch(rng)
     AL = np.where(np.abs(AL - 0.5) < 0.05, AL + 0.1, AL)
     return Outcome(check_output(f(AL, Y), ref.classification_error(AL, Y), as_float("error"),
-                                mistakes=[Mistake("accuracy", "{name} is the accuracy, not the error: "
+                                mistakes=[Mistake("accuracy", "{name} {is_} the accuracy, not the error: "
                                                   "count the examples that are misclassified.",
                                                   lambda: 1 - ref.classification_error(AL, Y))],
                                 function="classification_error"))
@@ -42,22 +42,22 @@ def classification_error(f, rng):
 def compute_cost_mse(f, rng):
     AL, Y, m = _batch(rng)
     return Outcome(check_output(f(AL, Y), ref.compute_cost_mse(AL, Y), as_float("cost"), m=m, mistakes=[
-        Mistake("no_half", "{name} is twice the expected value: the 1/2 of 1/(2m) is missing.",
+        Mistake("no_half", "{name} {is_} twice the expected value: the 1/2 of 1/(2m) is missing.",
                 lambda: np.sum((AL - Y) ** 2) / m),
-        Mistake("no_mean", "{name} is 2m times too large: divide the sum by 2m.",
+        Mistake("no_mean", "{name} {is_} 2m times too large: divide the sum by 2m.",
                 lambda: np.sum((AL - Y) ** 2)),
-        Mistake("no_square", "{name} is not squared: use (AL - Y)**2.",
+        Mistake("no_square", "{name} {is_} not squared: use (AL - Y)**2.",
                 lambda: np.sum(AL - Y) / (2 * m)),
     ], function="compute_cost_mse"))
 
 
 def _ce_mistakes(AL, Y, m):
     return [
-        Mistake("log_al_twice", "{name} uses log(AL) in both terms: the (1 - Y) term needs log(1 - AL).",
+        Mistake("log_al_twice", "{name} use{s} log(AL) in both terms: the (1 - Y) term needs log(1 - AL).",
                 lambda: -np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL)) / m),
-        Mistake("log_swapped", "{name} swaps the logs: Y goes with log(AL) and 1 - Y with log(1 - AL).",
+        Mistake("log_swapped", "{name} swap{s} the logs: Y goes with log(AL) and 1 - Y with log(1 - AL).",
                 lambda: -np.sum(Y * np.log(1 - AL) + (1 - Y) * np.log(AL)) / m),
-        Mistake("no_minus", "{name} is negative: the cost has a minus sign in front of the sum.",
+        Mistake("no_minus", "{name} {is_} negative: the cost has a minus sign in front of the sum.",
                 lambda: np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m),
     ]
 
@@ -99,9 +99,9 @@ def cost_derivative_mse(f, rng):
 def cost_derivative_ce(f, rng):
     AL, Y, m = _batch(rng)
     return Outcome(check_output(f(AL, Y), ref.cost_derivative_ce(AL, Y), as_array("dAL"), m=m, mistakes=[
-        Mistake("plus", "{name} adds the two terms: it is -(Y/AL - (1 - Y)/(1 - AL)), with a minus between them.",
+        Mistake("plus", "{name} add{s} the two terms: it is -(Y/AL - (1 - Y)/(1 - AL)), with a minus between them.",
                 lambda: -(Y / AL + (1 - Y) / (1 - AL))),
-        Mistake("averaged", "{name} is divided by m: the derivative is per example; the 1/m comes later, in dW and db.",
+        Mistake("averaged", "{name} {is_} divided by m: the derivative is per example; the 1/m comes later, in dW and db.",
                 lambda: ref.cost_derivative_ce(AL, Y) / m),
     ], function="cost_derivative_ce"))
 

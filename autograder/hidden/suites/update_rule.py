@@ -21,14 +21,14 @@ def _run(f, rng, num_layers):
         return {k: parameters[k] - step(k) for k in names}
 
     mistakes = [
-        Mistake("plus", "{name} moves uphill: the update is theta - learning_rate * dtheta (a minus).",
+        Mistake("plus", "{name} move{s} uphill: the update is theta - learning_rate * dtheta (a minus).",
                 lambda: variant(lambda k: -lr * grads["d" + k])),
-        Mistake("weights_only", "{name} is unchanged: update the biases b too, not only the weights W.",
+        Mistake("weights_only", "{name} {is_} unchanged: update the biases b too, not only the weights W.",
                 lambda: {k: (expected[k] if k.startswith("W") else parameters[k]) for k in names}),
         Mistake("repeated", f"{{name}} took {num_layers} steps: the update was applied once per layer inside "
                 "a nested loop; update each parameter once.",
                 lambda: variant(lambda k: num_layers * lr * grads["d" + k])),
-        Mistake("no_rate", "{name} ignores the learning rate: multiply the gradient by learning_rate.",
+        Mistake("no_rate", "{name} ignore{s} the learning rate: multiply the gradient by learning_rate.",
                 lambda: variant(lambda k: grads["d" + k])),
     ]
     got = f(parameters, grads, lr)
