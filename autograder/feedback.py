@@ -27,6 +27,8 @@ def _summary_markdown(result: AssignmentResult) -> str:
         found = row.diagnosis or "passed"
         lines.append(f"| `{row.function}` | {row.grade_id} | {row.score:g} / {row.max_score:g} | "
                      f"{found.replace('|', '/')} |")
+    if result.notes:
+        lines += ["", "**About how your notebook ran (no points deducted):**", ""] + [f"- {n}" for n in result.notes]
     notes = sorted({n for row in result.tests for n in row.notes})
     if notes:
         lines += ["", "**Notes (no points deducted):**", ""] + [f"- {n}" for n in notes]

@@ -25,6 +25,7 @@ from .csvfiles import write_csvs
 from .errors import UserError
 from .feedback import write_feedback
 from .results import AssignmentResult, failed_result, read_results
+from .review import review
 from .submissions import locate, students
 
 LOCK_RETRIES = 3
@@ -86,6 +87,7 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
             outcome = _autograde(job, settings)
             if outcome["success"] and autograded.exists():
                 result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout)
+                result.notes = review(nb, nbformat.read(autograded, as_version=4))
             else:
                 result = failed_result(course, job.student, job.assignment, job.notebook,
                                        f"Grading failed: {nbgrader_api.failure_reason(outcome)}")

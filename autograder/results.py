@@ -36,6 +36,7 @@ class AssignmentResult:
     tests: list[TestRow]
     problems: list[str] = field(default_factory=list)  # whole-notebook reasons (missing, broken, ...)
     visible_failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the notebook was run; never deducted
     feedback: Path | None = None
 
     @property
