@@ -7,6 +7,7 @@ earlier assignments' solutions that later releases ship).
 """
 
 import argparse
+import ast
 import os
 import re
 import runpy
@@ -151,11 +152,24 @@ def solved_module_name(assignment: str) -> str:
     return assignment[3:]
 
 
+def imports_used(setup: str, code: str) -> list[str]:
+    """The import statements of ``setup`` that bind a name ``code`` uses (so a solved module never
+    drags in widgets or plotting that a release may not ship)."""
+    used = {node.id for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)}
+    kept = []
+    for node in ast.parse(setup).body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            bound = {(a.asname or a.name).split(".")[0] for a in node.names}
+            if bound & used:
+                kept.append(ast.get_source_segment(setup, node))
+    return kept
+
+
 def solved_module_text(assignment: str, setup: str, solutions: list[str]) -> str:
     """bpkit/solved/<name>.py: this assignment's solutions, for the releases that come after it."""
-    imports = [line for line in setup.splitlines() if line.startswith(("import ", "from "))]
     body = ["\n".join(line for line in code.splitlines() if not SOLUTION_MARKERS.match(line))
             for code in solutions]
+    imports = imports_used(setup, "\n\n".join(body))
     return "\n".join([
         f'"""Solutions of assignment {assignment}, provided to the assignments that come after it.',
         "",
@@ -197,6 +211,10 @@ def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=EXECUTION_TIMEOUT, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    # Timestamps and widget model ids change on every run: keep them out of the committed file.
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
     nbformat.write(nb, path)
 
 

@@ -46,6 +46,7 @@ def gradebook_url(course_dir: Path) -> str:
     return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
 
 
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 KERNEL_CONFIG = """\
 # Written by the grader for the kernels it starts (never seen by students' servers).
 c.IPKernelApp.log_level = "ERROR"     # no start-up chatter on the instructor's terminal
@@ -68,6 +69,8 @@ def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
     course's helper package importable, and the student being graded (for per-student tests)."""
     os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course_dir)
     os.environ["IPYTHONDIR"] = _grader_ipython_dir()
+    for threads in BLAS_THREAD_VARIABLES:  # one BLAS thread per kernel: workers share the cores
+        os.environ.setdefault(threads, "1")
     # nbgrader runs the `alembic` command of this environment when it creates a gradebook.
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):

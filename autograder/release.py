@@ -148,10 +148,11 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
         shutil.copytree(course_dir / "source", scratch / "source")
         shutil.copy2(course_dir / "gradebook.db", scratch / "gradebook.db")
         shutil.copy2(course_dir / "autotests.yml", scratch / "autotests.yml")
-        shutil.copytree(course_dir / "bpkit", scratch / "bpkit", ignore=shutil.ignore_patterns("__pycache__"))
         api = nbgrader_api.api(scratch)
         nbgrader_api.prepare_kernels(scratch, SELF_CHECK_STUDENT)
         for item in released:
+            # The kernel imports bpkit from its folder first: give it exactly what the release ships.
+            shutil.copytree(item.notebook.parent / "bpkit", scratch / "source" / item.assignment / "bpkit")
             source = nbformat.read(notebooks.source_notebook(course_dir, item.assignment), as_version=4)
             answer = notebooks.fill_solutions(nbformat.read(item.notebook, as_version=4), source)
             target = scratch / "submitted" / SELF_CHECK_STUDENT / item.assignment / item.notebook.name

@@ -5,15 +5,7 @@ Never shipped with 03_L_model_backward itself.
 """
 
 # ruff: noqa
-import copy
-import numpy as np
-from bpkit.solved.backward_step import relu_backward, sigmoid_backward
 from bpkit.solved.backward_step import linear_backward, linear_activation_backward
-from bpkit.forward import L_model_forward
-from bpkit.init import initialize_parameters_deep
-from bpkit import testcases
-from bpkit.gradcheck import gradient_check_model, numerical_gradient, relative_error
-from bpkit.widgets.gradient_flow import gradient_flow
 
 
 def L_model_backward(AL, Y, caches):

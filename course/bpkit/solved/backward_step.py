@@ -5,13 +5,8 @@ Never shipped with 02_backward_step itself.
 """
 
 # ruff: noqa
-import copy
 import numpy as np
 from bpkit.activations import sigmoid, relu, tanh
-from bpkit.forward import linear_forward, linear_activation_forward, forward_propagation
-from bpkit.init import initialize_parameters
-from bpkit import gradcheck, testcases
-from bpkit.widgets.chain_rule import activation_explorer
 
 
 def sigmoid_backward(dA, cache):

@@ -5,12 +5,7 @@ Never shipped with 01_cost_functions itself.
 """
 
 # ruff: noqa
-import copy
 import numpy as np
-from bpkit import testcases
-from bpkit.activations import sigmoid
-from bpkit.gradcheck import check_gradient, numerical_gradient
-from bpkit.widgets.cost_explorer import cost_explorer
 
 
 def classification_error(AL, Y):

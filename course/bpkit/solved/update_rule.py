@@ -6,14 +6,6 @@ Never shipped with 04_update_rule itself.
 
 # ruff: noqa
 import copy
-import numpy as np
-import matplotlib.pyplot as plt
-from bpkit.forward import L_model_forward
-from bpkit.solved.L_model_backward import L_model_backward
-from bpkit.solved.cost_functions import compute_cost
-from bpkit.init import initialize_parameters_deep
-from bpkit import testcases
-from bpkit.widgets.learning_rate import learning_rate_explorer
 
 
 def update_parameters(params, grads, learning_rate):
