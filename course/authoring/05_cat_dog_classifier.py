@@ -1,0 +1,429 @@
+"""Source of course/source/05_cat_dog_classifier/cat_dog_classifier.ipynb (see docs/DESIGN.md)."""
+
+from autograder.authoring import Notebook
+
+# The training run of section 5, chosen for the embedded images: about 3 s of numpy on one core
+# (the whole notebook about 9 s), train accuracy 0.96 and test accuracy 0.94 against a 0.50
+# majority baseline, with a smooth cost curve starting near ln 2. Each step costs about
+# n_x * n_1 * m multiply-adds, three times over: 32 x 32 images would make training 4 times
+# slower, and larger learning rates (0.05) make the cost jump about.
+IMAGE_SIZE = 16
+HIDDEN = "20, 7, 5"
+LEARNING_RATE = 0.0075
+ITERATIONS = 1500
+
+nb = Notebook("05_cat_dog_classifier", "cat_dog_classifier")
+
+nb.markdown(r"""
+# Cat or dog? Training a deep network end to end
+
+In the first four assignments you built every piece of a deep network: the cost (01), the
+backward step through one layer (02), backpropagation through all $L$ layers (03) and the
+gradient-descent update (04). Here you put them together and train a network that looks at a
+picture and says whether it shows a **cat** or a **dog**.
+
+You will write two functions:
+
+1. `L_layer_model`: the training loop (forward pass, cost, backward pass, update, repeated);
+2. `predict`: turn the network's output probabilities into 0/1 answers.
+
+Then you will train the network, check that it learned something (against an honest baseline),
+and look at what it gets wrong.
+
+The earlier solutions are provided: `initialize_parameters_deep`, `L_model_forward`,
+`compute_cost`, `L_model_backward` and `update_parameters` are already imported below.
+Shapes are column-major as before: $X$ has shape $(n_x, m)$, one column per image, and $Y$ has
+shape $(1, m)$.
+""")
+
+nb.setup("""
+import copy
+
+import numpy as np
+
+from bpkit.init import initialize_parameters_deep
+from bpkit.forward import L_model_forward
+from bpkit.solved.cost_functions import compute_cost
+from bpkit.solved.L_model_backward import L_model_backward
+from bpkit.solved.update_rule import update_parameters
+from bpkit.data import load_dataset, preprocess
+from bpkit import plots, testcases
+from bpkit.widgets.predictions import mistake_indices, prediction_browser
+""")
+
+nb.markdown(r"""
+## 1. The data
+
+`load_dataset()` returns the training and test images with their labels (1 = dog, 0 = cat).
+By default they are **procedurally drawn animal faces** made by the helper package: no
+download, the same pictures on every machine. Cats have pointed ears on top of the head, slit
+pupils and whiskers; dogs have floppy ears beside the head, round eyes and a big nose. Colour
+says nothing about the class (both animals share the same fur colours), and position, size,
+tilt, background and noise vary, so the network has to find the shapes.
+
+Want real photos? Set the environment variable `CATDOG_DATA` to a folder in the Kaggle
+"Dogs vs. Cats" layout (a training and a test split with `cats/` and `dogs/` sub-folders), or
+to the folder holding `train_catvnoncat.h5` and `test_catvnoncat.h5` (there 1 = cat and
+0 = non-cat), and restart the kernel. Nothing below depends on the number of images, but
+training time grows with it: `load_dataset(size=..., n_train=1000)` keeps a random subset.
+
+We ask for tiny images, {size}×{size} pixels. A fully connected network has one weight per
+pixel and colour channel for each unit of its first layer, so the number of pixels sets the
+cost of every training step: twice the side, four times the work. At this size the drawn
+faces are still easy to tell apart, and training takes a few seconds.
+""".replace("{size}", str(IMAGE_SIZE)))
+
+nb.code(f"""
+# NBVAL_CHECK_OUTPUT
+data = load_dataset(size={IMAGE_SIZE})
+train_images, test_images = data.train_x, data.test_x
+print("training images:", train_images.shape, train_images.dtype)
+print("training labels:", data.train_y.shape)
+print("test images:    ", test_images.shape)
+print("classes:", [plots.class_name(data.classes, k) for k in (0, 1)])
+""")
+
+nb.code("""
+examples = train_images[:12]
+names = [plots.class_name(data.classes, y) for y in data.train_y[0, :12]]
+plots.image_grid(examples, names, suptitle="A few training images")
+""")
+
+nb.markdown(r"""
+### Preprocessing: from pictures to columns
+
+The network takes one column of numbers per example. `preprocess` **flattens** each
+$(h, w, 3)$ image into a column of $n_x = h \cdot w \cdot 3$ pixel values and **divides by
+255**, so every input lies in $[0, 1]$.
+
+Why scale the inputs? The initialisation below is designed so that each layer's output has
+about the size of its input, which only helps if the inputs themselves are of order 1. With
+raw values up to 255, $Z^{[1]} = W^{[1]} X + b^{[1]}$ would be hundreds of times too large:
+the output sigmoid would answer almost exactly 0 or 1 for every image (confidently wrong half
+the time), and the gradients, which grow with $X$ (for instance
+$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^{[0]T}$ with $X^{[0]} = X$), would be hundreds of times
+larger too, so that a learning rate small enough for them would barely move anything else.
+Section 4 measures this.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+train_x, test_x = preprocess(train_images), preprocess(test_images)
+train_y, test_y = data.train_y, data.test_y
+print("train_x:", train_x.shape, " test_x:", test_x.shape)
+print(f"pixel values between {train_x.min():.1f} and {train_x.max():.1f}")
+""")
+
+nb.markdown(r"""
+### The baseline to beat
+
+Before training anything, ask: how well does a "model" do that **ignores the picture**? The
+majority-class baseline always answers the class that is most frequent in the training set.
+Its accuracy on the test set is the test fraction of that class. A classifier is only
+interesting if it does clearly better than this; with unbalanced data (say 66% cats) a
+network that always says "cat" scores 66% while having learned nothing at all.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+majority = int(train_y.mean() >= 0.5)
+baseline_train = float(np.mean(train_y == majority))
+baseline_test = float(np.mean(test_y == majority))
+print("majority class:", plots.class_name(data.classes, majority))
+print(f"baseline train accuracy: {baseline_train:.2f}")
+print(f"baseline test accuracy: {baseline_test:.2f}")
+""")
+
+nb.markdown(r"""
+## 2. The training loop: `L_layer_model`
+
+The network is $[\text{LINEAR} \to \text{RELU}] \times (L-1) \to \text{LINEAR} \to
+\text{SIGMOID}$, with layer sizes `layers_dims` $= [n_x, n_1, \dots, n_{L-1}, 1]$. Its output
+$A^{[L]} = \hat{Y}$ is, for each image, the probability that it shows class 1 (a dog).
+
+Gradient descent repeats four steps, each one a function you already have:
+
+1. forward pass: `AL, caches = L_model_forward(X, parameters)`; the caches remember what each
+   layer computed, because the backward pass needs it;
+2. cost: $J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)})
+   \log(1 - a^{[L](i)}) \right)$ with `compute_cost(AL, Y)`;
+3. backward pass: `grads = L_model_backward(AL, Y, caches)` gives
+   $dW^{[l]} = \frac{\partial J}{\partial W^{[l]}}$ and $db^{[l]}$ for every layer;
+4. update: $W^{[l]} \leftarrow W^{[l]} - \alpha \, dW^{[l]}$, $b^{[l]} \leftarrow b^{[l]} -
+   \alpha \, db^{[l]}$ with `update_parameters(parameters, grads, learning_rate)`.
+
+Start from `parameters = initialize_parameters_deep(layers_dims)` (it seeds numpy's random
+generator itself, so every run starts from the same weights). Record the cost as a float at
+iterations $0, 100, 200, \dots$ (the cost of that iteration's forward pass, before its
+update) and, when `print_cost` is true, print `Cost after iteration i: cost` at those
+iterations. Return `(parameters, costs)`.
+
+**Why the initial weights are scaled by $1/\sqrt{n_{l-1}}$.** `initialize_parameters_deep`
+draws $W^{[l]}$ from a standard normal and divides it by $\sqrt{n_{l-1}}$. A unit of layer $l$
+adds up $n_{l-1}$ terms; with weights of size $1/\sqrt{n_{l-1}}$ that sum keeps roughly the
+size of its inputs, so the signal neither dies out nor explodes from layer to layer. A fixed
+small scale such as $0.01$ shrinks the signal at every layer: the output sits at 0.5 for every
+image and the gradients of the first layers are tiny. On the well-known cat-vs-non-cat photos
+(`train_catvnoncat.h5`), a 4-layer network initialised this way gets stuck with its cost on a
+plateau around $0.644$, predicting the same class for every image, while the
+$1/\sqrt{n_{l-1}}$ scale trains it to 80% test accuracy. You will measure the gradients
+below.
+
+**Sanity check: the first cost.** Before training, the network has learned nothing: its
+outputs are close to $0.5$, and an answer of $0.5$ costs $-\log 0.5 = \ln 2$ whatever the
+label. So the first cost should be close to $\ln 2 \approx 0.693$ (a little above is normal:
+random weights make a few answers mildly confident and wrong). A first cost far from that
+(say 3, or nan) points to a bug before any training happens.
+""")
+
+nb.solution("L_layer_model", '''
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    """Train an L-layer network [LINEAR->RELU] x (L-1) -> LINEAR->SIGMOID by gradient descent.
+
+    Arguments:
+    X -- inputs, shape (n_x, m)
+    Y -- labels 0/1, shape (1, m)
+    layers_dims -- [n_x, n_1, ..., n_{L-1}, 1], the size of every layer
+    learning_rate -- the step size alpha of gradient descent
+    num_iterations -- the number of gradient-descent steps (full batch: all m examples each step)
+    print_cost -- if True, print the cost every 100 iterations
+
+    Returns:
+    parameters -- the trained W1, b1, ..., WL, bL (W{l} (n_l, n_{l-1}), b{l} (n_l, 1))
+    costs -- list of floats: the cost at iterations 0, 100, 200, ...
+    """
+    ### BEGIN SOLUTION
+    parameters = initialize_parameters_deep(layers_dims)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(float(cost))
+            if print_cost:
+                print(f"Cost after iteration {i}: {float(cost):.6f}")
+    ### END SOLUTION
+    return parameters, costs
+''')
+
+nb.markdown(r"""
+Your self-check: 301 iterations on a small problem (6 features, 40 examples) with a
+$[6, 5, 3, 1]$ network, which records the costs of iterations 0, 100, 200 and 300.
+""")
+
+nb.check("L_layer_model", """
+X, Y = testcases.training_case()
+_parameters, _costs = L_layer_model(X, Y, [6, 5, 3, 1], 0.3, 301, False)
+### HASHED AUTOTEST len(_costs)
+### AUTOTEST _costs
+### AUTOTEST _parameters
+### HASHED AUTOTEST _parameters["W2"].shape
+""")
+
+nb.hidden_tests("L_layer_model")
+
+nb.markdown(r"""
+## 3. From probabilities to answers: `predict`
+
+The network outputs a probability $a^{[L](i)} = P(y^{(i)} = 1 \mid x^{(i)})$ for each image.
+To answer "dog" or "cat", threshold it: predict $1$ where $a^{[L](i)} > 0.5$ and $0$
+otherwise. Run the forward pass with `L_model_forward` (the caches are not needed here) and
+return a $(1, m)$ array of 0/1 labels.
+""")
+
+nb.solution("predict", '''
+def predict(X, parameters):
+    """Predict 0/1 labels with a trained L-layer network.
+
+    Arguments:
+    X -- inputs, shape (n_x, m)
+    parameters -- W1, b1, ..., WL, bL as returned by L_layer_model
+
+    Returns:
+    predictions -- shape (1, m): 1 where the output probability is > 0.5, else 0
+    """
+    ### BEGIN SOLUTION
+    AL, caches = L_model_forward(X, parameters)
+    predictions = (AL > 0.5).astype(int)
+    ### END SOLUTION
+    return predictions
+''')
+
+nb.check("predict", """
+X, _ = testcases.training_case()
+_parameters, _ = testcases.update_parameters_case((6, 5, 3, 1))
+_predictions = predict(X, _parameters)
+### HASHED AUTOTEST _predictions.shape
+### AUTOTEST _predictions
+""")
+
+nb.hidden_tests("predict")
+
+nb.markdown(r"""
+## 4. Before training: the first cost, the initial weights and the input scale
+
+Let us check the sanity rule on the real network before spending time on training. The
+network has three hidden layers, of sizes """ + HIDDEN + r""". We compute its first cost and
+the size of the gradient each weight matrix receives (the root mean square of the entries of
+$dW^{[l]}$) three times: with the provided initialisation, with the same random draws
+rescaled to $0.01$, and with the provided initialisation but unscaled pixels (0 to 255).
+""")
+
+nb.code(f"""
+# NBVAL_CHECK_OUTPUT
+layers_dims = [train_x.shape[0], {HIDDEN}, 1]
+
+
+def first_pass(parameters, X):
+    \"\"\"The first cost on (X, train_y) and the root-mean-square gradient of each W.\"\"\"
+    AL, caches = L_model_forward(X, parameters)
+    grads = L_model_backward(AL, train_y, caches)
+    sizes = [np.sqrt(np.mean(grads[f"dW{{l}}"] ** 2)) for l in range(1, len(layers_dims))]
+    return float(compute_cost(AL, train_y)), sizes
+
+
+scaled = initialize_parameters_deep(layers_dims)
+small = copy.deepcopy(scaled)
+for l in range(1, len(layers_dims)):
+    small[f"W{{l}}"] = scaled[f"W{{l}}"] * np.sqrt(layers_dims[l - 1]) * 0.01
+
+runs = [("weights / sqrt(n)", scaled, train_x),
+        ("weights * 0.01   ", small, train_x),
+        ("raw pixels       ", scaled, 255 * train_x)]
+print(f"ln 2 = {{np.log(2):.3f}}")
+for name, parameters, X in runs:
+    cost, sizes = first_pass(parameters, X)
+    sizes = " ".join(f"{{s:.0e}}" for s in sizes)
+    print(f"{{name}}: first cost {{cost:.3f}}, gradient sizes (layers 1 to L) {{sizes}}")
+""")
+
+nb.markdown(r"""
+- **Weights / $\sqrt{n_{l-1}}$** (the provided initialisation): the first cost is close to
+  $\ln 2$ and every layer receives a gradient of a useful size.
+- **Weights × 0.01**: the first cost is $\ln 2$ almost exactly (every output is 0.5), but the
+  gradient reaching the first layer is several orders of magnitude smaller, because on its way
+  back it is multiplied by every tiny weight matrix above. Those layers hardly move, and
+  training stalls on a plateau.
+- **Raw pixels**: the first cost is far above $\ln 2$ (the outputs are pushed to 0 or 1 and
+  half of them are confidently wrong) and the gradients are thousands of times larger. The
+  sanity check catches the missing division by 255 before any training happens.
+
+## 5. Training
+
+Now train the network on the images. The learning rate and the number of iterations are
+chosen so that training takes a few seconds here; with real photos or bigger images expect
+it to take much longer.
+""")
+
+nb.code(f"""
+learning_rate = {LEARNING_RATE}
+parameters, costs = L_layer_model(train_x, train_y, layers_dims, learning_rate, {ITERATIONS},
+                                  print_cost=True)
+""")
+
+nb.code("""
+plots.cost_curve(costs, learning_rate)
+""")
+
+nb.markdown(r"""
+The curve should start near the dashed line at $\ln 2$ and go down. A curve that goes up or
+jumps around means the learning rate is too large; one that is almost flat means it is too
+small, or (as above) that the initialisation starves the first layers of gradient.
+
+## 6. How good is it?
+
+Accuracy is the fraction of images whose prediction equals the label. Compare it with the
+majority baseline computed earlier: the network has learned something from the pictures only
+where it does clearly better than that. Also compare training and test accuracy: a network
+that is much better on the images it was trained on than on new ones has partly memorised
+its training set (it **overfits**).
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+train_predictions = predict(train_x, parameters)
+test_predictions = predict(test_x, parameters)
+train_accuracy = float(np.mean(train_predictions == train_y))
+test_accuracy = float(np.mean(test_predictions == test_y))
+print(f"train accuracy: {train_accuracy:.2f}")
+print(f"test accuracy: {test_accuracy:.2f}")
+print(f"majority baseline (test): {baseline_test:.2f}")
+print(f"improvement over the baseline: {test_accuracy - baseline_test:+.2f}")
+""")
+
+nb.markdown(r"""
+Accuracy hides *which* mistakes the network makes. The confusion matrix counts, for each true
+class (rows), how the images were classified (columns): the diagonal holds the right answers.
+A network that always answers the majority class would have one empty column.
+""")
+
+nb.code("""
+plots.confusion_matrix(test_y, test_predictions, data.classes, title="Test set")
+""")
+
+nb.code("""
+wrong = mistake_indices(test_y, test_predictions)[:12]
+titles = [f"label {plots.class_name(data.classes, test_y[0, i])}" for i in wrong]
+plots.image_grid(test_images[wrong], titles, suptitle="Misclassified test images")
+""")
+
+nb.markdown(r"""
+### Browse the predictions
+
+Move the slider over the test images: for each one you see the picture, its label, and the
+probability the network gives to class 1 against the $0.5$ threshold your `predict` uses.
+Look for the images the network is unsure about (probabilities near 0.5) and for confident
+mistakes. (The slider needs a running kernel.)
+""")
+
+nb.code("""
+prediction_browser(test_images, test_x, test_y, parameters, L_model_forward, predict, data.classes)
+""")
+
+nb.markdown(r"""
+## 7. What did the network learn?
+
+Each unit of the first layer computes $z = w \cdot x + b$, a weighted sum of all the pixels:
+its weight vector $w$ (one row of $W^{[1]}$) has one entry per pixel and colour channel, so it
+can be shown as an image. The trained weights are still dominated by their random starting
+values, so we show what **training added**: $W^{[1]}_{\text{trained}} -
+W^{[1]}_{\text{initial}}$, one picture per unit. Grey means "no change"; the coloured
+regions are the pixels whose brightness now pushes the unit up or down. You should recognise
+parts of faces: ears, eyes, a nose.
+""")
+
+nb.code("""
+initial_W1 = initialize_parameters_deep(layers_dims)["W1"]
+change = (parameters["W1"] - initial_W1).reshape(-1, *test_images.shape[1:])
+largest = np.abs(change).max(axis=(1, 2, 3), keepdims=True)
+pictures = 0.5 + 0.5 * change / np.maximum(largest, 1e-12)  # grey = unchanged
+titles = [f"unit {k + 1}" + (" (dead)" if largest[k].item() == 0 else "")
+          for k in range(len(change))]
+plots.image_grid(pictures, titles, columns=10,
+                 suptitle="What training added to the first-layer weights")
+""")
+
+nb.markdown(r"""
+A unit marked "dead" did not change at all: its weighted sum was negative for every training
+image, so its ReLU output was always 0 and, since the ReLU's slope there is 0, no gradient
+ever reached its weights. The deeper layers combine the detectors that did learn, and the
+last layer weighs their evidence into a probability.
+
+These templates are tied to pixel positions: a unit that responds to a pointed ear at the top
+left says nothing about the same ear a few pixels to the right. That is the main weakness of
+fully connected networks on pictures. On the drawn faces, where the animals are roughly
+centred and the cues are simple, they do well. On real photos (set `CATDOG_DATA` and run the
+notebook again) the animals appear anywhere, at any size, against cluttered backgrounds: on
+Kaggle's dogs-vs-cats photos the same recipe reaches only about 60% test accuracy, barely
+better than the 50% baseline, and bigger images (64×64) only make training minutes long
+without helping much. Convolutional networks share their weights across positions, which
+makes them far better on images; they are trained with exactly the backpropagation you have
+written in this course.
+
+**Summary.** Training is a loop over four functions you wrote: forward, cost, backward,
+update. Scale the inputs, initialise the weights by $1/\sqrt{n_{l-1}}$, check that the first
+cost is near $\ln 2$ and that it goes down, and always judge the accuracy against the majority
+baseline.
+""")
