@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from .results import AssignmentResult  # noqa: E402
 
-TOP_DIAGNOSES = 15
+TOP_DIAGNOSES = 25
 
 
 def _png(fig) -> str:
@@ -66,13 +66,18 @@ def pass_rate_figure(results: list[AssignmentResult]):
     return fig
 
 
+def generalise(diagnosis: str) -> str:
+    """The diagnosis with its student-specific numbers shown as # (the "1/m" of formulas kept)."""
+    return re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", diagnosis.replace("1/m", "\0")).replace("\0", "1/m")
+
+
 def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, int]]:
     """(function, diagnosis with numbers generalised, count), most common first."""
     counter = Counter()
     for r in results:
         for t in r.tests:
             if t.diagnosis:
-                counter[(t.function, re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", t.diagnosis))] += 1
+                counter[(t.function, generalise(t.diagnosis))] += 1
     return [(f, d, n) for (f, d), n in counter.most_common(TOP_DIAGNOSES)]
 
 

