@@ -132,8 +132,10 @@ def test_the_report_embeds_its_plots_and_links_feedback(demo_run):
     assert "Most common diagnoses" in page and "1/m factor is missing" in page
 
 
-def test_feedback_never_shows_a_hidden_expected_value(demo_run):
-    """cleo's hidden linear_backward inputs are recomputed from her seed: no expected entry appears."""
+def test_the_grader_never_writes_a_hidden_expected_value(demo_run, tests):
+    """cleo's hidden linear_backward inputs are recomputed from her seed: none of the expected
+    entries appears in what the grader wrote for her (the rest of a feedback page is her own
+    notebook, whose visible checks legitimately print many other numbers)."""
     import numpy as np
 
     from autograder import reference as ref
@@ -142,9 +144,8 @@ def test_feedback_never_shows_a_hidden_expected_value(demo_run):
 
     rng = np.random.default_rng(seed_for("cleo_missing_1_over_m", "02_backward_step", "test_linear_backward_random"))
     dZ, cache, _ = linear_case(rng)
-    page = next((demo_run[0] / "feedback" / "cleo_missing_1_over_m" / "02_backward_step").glob("*.html"))
-    text = page.read_text(encoding="utf-8")
+    written = " ".join(r["diagnosis"] for r in tests if r["student_id"] == "cleo_missing_1_over_m")
+    assert "1/m factor is missing" in written
     for array in ref.linear_backward(dZ, cache):
         for value in np.ravel(array):
-            if abs(value) > 1e-3:
-                assert f"{value:.6g}" not in text and f"{value:.4g}" not in text
+            assert f"{value:.4g}" not in written
