@@ -51,9 +51,12 @@ grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=DIR [OUT=DIR]"; exit 2; }
 	$(PY) -m autograder grade --submissions "$(SUBMISSIONS)" --out "$(OUT)"
 
+# JupyterLab refuses to start as root unless told (containers and CI machines often are root).
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
+
 lab: $(STAMP)
 	@test -d course/release || $(PY) -m autograder release
-	cd course/release && ../../$(VENV)/bin/jupyter lab
+	cd course/release && ../../$(VENV)/bin/jupyter lab $(LAB_ARGS)
 
 clean:
 	rm -rf build course/release course/submitted course/autograded course/feedback course/gradebook.db
