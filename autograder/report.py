@@ -38,7 +38,8 @@ def score_distribution(results: list[AssignmentResult]):
         ax.set_xlabel("score (%)")
         ax.set_xlim(0, 100)
     axes[0][0].set_ylabel("students")
-    fig.suptitle("Score distribution per assignment")
+    fig.suptitle("Score distribution per assignment", y=1.04)
+    fig.tight_layout()
     return fig
 
 
@@ -71,12 +72,21 @@ def generalise(diagnosis: str) -> str:
     return re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", diagnosis.replace("1/m", "\0")).replace("\0", "1/m")
 
 
+UNANSWERED = "is not written yet"
+
+
+def unanswered(results: list[AssignmentResult]) -> int:
+    """Tests whose function still raises the release's NotImplementedError stub."""
+    return sum(UNANSWERED in t.diagnosis for r in results for t in r.tests)
+
+
 def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, int]]:
-    """(function, diagnosis with numbers generalised, count), most common first."""
+    """(function, diagnosis with numbers generalised, count), most common first; unanswered
+    functions are counted apart (they are not mistakes)."""
     counter = Counter()
     for r in results:
         for t in r.tests:
-            if t.diagnosis:
+            if t.diagnosis and UNANSWERED not in t.diagnosis:
                 counter[(t.function, generalise(t.diagnosis))] += 1
     return [(f, d, n) for (f, d), n in counter.most_common(TOP_DIAGNOSES)]
 
@@ -120,6 +130,8 @@ img {{ max-width: 100%; }}
 <h2>Plots</h2>{images}
 <h2>Most common diagnoses</h2>
 <table><tr><th>function</th><th>diagnosis (numbers shown as #)</th><th>count</th></tr>{diag_rows}</table>
+<p>Tests of functions left unanswered (the release's stub still in place): {unanswered(results)}.
+Notebooks that could not be graded: {sum(bool(r.problems) and r.score == 0 for r in results)}.</p>
 </body></html>
 """
     target = out / "report.html"
