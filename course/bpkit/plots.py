@@ -70,6 +70,36 @@ def cost_curve(costs, learning_rate=None, every=COST_EVERY, reference=LN2):
     return fig
 
 
+def training_history(history, baseline=None):
+    """Two panels over the epochs of a mini-batch run: training cost, and validation accuracy.
+
+    history: the list of dicts returned by ``training_tools.train_with_early_stopping``
+    ("epoch", "train_cost", "val_accuracy"); the best epoch is marked. baseline: a dashed line
+    on the accuracy panel (the majority-class accuracy); None leaves it out.
+    """
+    fig = new_figure(figsize=(9, 3.2))
+    cost_ax, accuracy_ax = fig.subplots(1, 2)
+    epochs = [entry["epoch"] for entry in history]
+    accuracies = [entry["val_accuracy"] for entry in history]
+    cost_ax.plot(epochs, [entry["train_cost"] for entry in history], marker="o", markersize=3)
+    cost_ax.axhline(LN2, color="grey", linestyle="--", linewidth=1, label=f"ln 2 = {LN2:.3f}")
+    cost_ax.set_xlabel("epoch")
+    cost_ax.set_ylabel("mean training cost")
+    cost_ax.set_title("Training cost")
+    cost_ax.legend()
+    accuracy_ax.plot(epochs, accuracies, marker="o", markersize=3, label="validation")
+    best = int(np.argmax(accuracies))
+    accuracy_ax.plot([epochs[best]], [accuracies[best]], "r*", markersize=12, label="kept")
+    if baseline is not None:
+        accuracy_ax.axhline(baseline, color="grey", linestyle="--", linewidth=1, label="baseline")
+    accuracy_ax.set_xlabel("epoch")
+    accuracy_ax.set_ylabel("accuracy")
+    accuracy_ax.set_title("Validation accuracy")
+    accuracy_ax.legend()
+    fig.tight_layout()
+    return fig
+
+
 def confusion_counts(labels, predictions):
     """2 x 2 int array of counts: entry [i, j] counts the examples of true class i predicted as j.
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from bpkit.data import (
     Dataset,
+    data_source,
     load_catvnoncat,
     load_dataset,
     load_image_folder,
@@ -117,7 +118,10 @@ def test_subfolder_layout_with_odd_files(tmp_path, caplog):
     save_image(root / "dogs" / "alpha.png", mode="RGBA")
     (root / "dogs" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 this is no jpeg")
     (root / "cats" / "notes.txt").write_text("not an image")
-    with caplog.at_level(logging.INFO, logger="bpkit.data.folders"):
+    with (
+        caplog.at_level(logging.INFO, logger="bpkit.data.folders"),
+        pytest.warns(UserWarning, match=r"skipped 2 file\(s\) that are not readable images"),
+    ):
         loaded = load_image_folder(root, size=SIZE)
     assert loaded.images.shape == (8, SIZE, SIZE, 3) and loaded.images.dtype == np.uint8
     assert loaded.labels.tolist().count(0) == 4 and loaded.labels.tolist().count(1) == 4
@@ -133,6 +137,21 @@ def test_flat_kaggle_layout(tmp_path):
     loaded = load_image_folder(tmp_path, size=SIZE)
     assert sorted(loaded.labels.tolist()) == [0, 0, 0, 1, 1, 1]
     assert loaded.skipped == 1
+
+
+def test_images_of_any_size_are_resized(tmp_path):
+    """Tiny, wide, tall and large images all come back size x size RGB."""
+    for i, shape in enumerate([(3, 5), (300, 20), (17, 400), (640, 480)]):
+        save_image(tmp_path / ("cats" if i % 2 else "dogs") / f"{i}.png", seed=i, size=shape)
+    save_image(tmp_path / "cats" / "gray.jpg", mode="L", size=(33, 21))
+    loaded = load_image_folder(tmp_path, size=SIZE)
+    assert loaded.images.shape == (5, SIZE, SIZE, 3) and loaded.skipped == 0
+
+
+def test_no_warning_for_clean_folders(tmp_path, recwarn):
+    make_subfolder_layout(tmp_path, n=2)
+    load_image_folder(tmp_path, size=SIZE)
+    assert not [w for w in recwarn if "skipped" in str(w.message)]
 
 
 def test_labels_follow_the_files(tmp_path):
@@ -224,6 +243,25 @@ def test_catvnoncat_h5(tmp_path):
     assert data.test_y.tolist() == [[0, 1, 0, 1]] and data.classes == ("non-cat", "cat")
     small = load_dataset(tmp_path, size=SIZE, n_train=3)
     assert small.train_x.shape == (3, SIZE, SIZE, 3) and small.test_x.shape[0] == 4
+
+
+def test_catvnoncat_h5_is_resized(tmp_path):
+    write_h5(tmp_path)
+    data = load_catvnoncat(tmp_path, size=SIZE)
+    assert data.train_x.shape == (6, SIZE, SIZE, 3) and data.train_x.dtype == np.uint8
+    assert data.test_x.shape == (4, SIZE, SIZE, 3)
+
+
+def test_data_source_names_each_kind_of_data(tmp_path, monkeypatch):
+    monkeypatch.delenv("CATDOG_DATA", raising=False)
+    assert data_source() == "procedural"
+    write_h5(tmp_path)
+    assert data_source(tmp_path) == "catvnoncat"
+    photos = tmp_path / "photos"
+    make_subfolder_layout(photos / "training_set")
+    assert data_source(photos) == "photos"
+    monkeypatch.setenv("CATDOG_DATA", str(tmp_path))
+    assert data_source() == "catvnoncat"
 
 
 def test_catvnoncat_missing_file(tmp_path):

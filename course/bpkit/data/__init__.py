@@ -17,6 +17,7 @@ from .procedural import make_catdog_images
 
 __all__ = [
     "Dataset",
+    "data_source",
     "load_catvnoncat",
     "load_dataset",
     "load_image_folder",
@@ -67,6 +68,19 @@ def _load_folder(folder, size, n_train, n_test, seed):
     return Dataset(
         train.images, train.labels.reshape(1, -1), test.images, test.labels.reshape(1, -1), CLASSES
     )
+
+
+def data_source(path=None):
+    """Which data ``load_dataset(path)`` would read: "procedural", "catvnoncat" or "photos".
+
+    path None: the CATDOG_DATA environment variable, else the embedded procedural set. A folder
+    holding the catvnoncat h5 pair is "catvnoncat"; any other folder is "photos" (Kaggle layout).
+    """
+    if path is None and os.environ.get(ENV_VAR):
+        path = os.environ[ENV_VAR]
+    if path is None:
+        return "procedural"
+    return "catvnoncat" if has_catvnoncat(Path(path).expanduser()) else "photos"
 
 
 def load_dataset(path=None, size=64, n_train=None, n_test=None, seed=0):

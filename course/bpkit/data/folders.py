@@ -5,6 +5,7 @@ Either ``cats/`` and ``dogs/`` sub-folders (any file names inside), or files nam
 """
 
 import logging
+import warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ class FolderImages(NamedTuple):
 
     images: uint8 (m, size, size, 3); labels: int (m,), 1 = dog, 0 = cat;
     skipped: how many files were left out (unreadable, not an image, or not named cat/dog).
+    Unreadable files are also reported in a warning that gives their count.
     """
 
     images: np.ndarray
@@ -91,12 +93,13 @@ def load_image_folder(path, size=64, limit=None, seed=0):
     files, skipped = _labelled_files(folder)
     if limit is not None and limit < len(files):
         files = _balanced_subset(files, limit, rng)
-    images, labels = [], []
+    images, labels, unreadable = [], [], []
     for file, label in files:
         try:
             images.append(read_image(file, size))
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
             skipped += 1
+            unreadable.append(file.name)
             logger.info("skipped %s: %s", file, error)
             continue
         labels.append(label)
@@ -114,5 +117,12 @@ def load_image_folder(path, size=64, limit=None, seed=0):
         )
     if skipped:
         logger.info("%s: %d file(s) skipped", folder, skipped)
+    if unreadable:
+        shown = ", ".join(unreadable[:3]) + (", ..." if len(unreadable) > 3 else "")
+        warnings.warn(
+            f"{folder}: skipped {len(unreadable)} file(s) that are not readable images "
+            f"({shown}); {skipped - len(unreadable)} more had no cat/dog label",
+            stacklevel=2,
+        )
     order = rng.permutation(len(images))
     return FolderImages(np.stack(images)[order], np.array(labels, dtype=int)[order], skipped)
