@@ -46,12 +46,17 @@ def sample_class(course_dir: Path) -> dict[str, dict[str, object]]:
     return cls
 
 
-def write_submissions(course_dir: Path, target: Path, cls=None) -> Path:
-    """nbgrader's submitted layout <student>/<assignment>/<notebook>.ipynb for the sample class."""
+def write_submissions(course_dir: Path, target: Path, cls=None, assignments=None) -> Path:
+    """nbgrader's submitted layout <student>/<assignment>/<notebook>.ipynb for the sample class.
+
+    ``assignments``: write only these (default: every assignment of the course).
+    """
     cls = sample_class(course_dir) if cls is None else cls
     if target.exists():
         shutil.rmtree(target)
     for assignment in notebooks.assignments(course_dir):
+        if assignments is not None and assignment not in assignments:
+            continue
         source_path = notebooks.source_notebook(course_dir, assignment)
         source = nbformat.read(source_path, as_version=4)
         released = nbformat.read(course_dir / "release" / assignment / source_path.name, as_version=4)

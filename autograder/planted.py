@@ -4,8 +4,14 @@ The demo and the end-to-end tests build submissions from these: each planted mis
 one solution cell of an otherwise correct notebook, and states how many points that function
 should keep and which words its diagnosis must contain. Style variants are correct answers
 written differently; they must earn full marks.
+
+MISTAKES and STYLE_VARIANTS make the demo's sample class. ALL_MISTAKES holds one planted answer
+per mistake the hidden tests explain, written as a student would; CATALOGUE (graded end to end
+through nbgrader) and MORE_MISTAKES (graded in-process only) split it. STYLE_CATALOGUE holds
+more style variants. tests/hidden/test_planted.py grades all of them in-process.
 """
 
+import re
 from dataclasses import dataclass
 
 
@@ -94,3 +100,639 @@ def compute_cost(AL, Y):
 
 MISTAKES = (MISSING_ONE_OVER_M, WRONG_LOG_TERM, SIGMOID_EVERYWHERE, PLUS_UPDATE)
 STYLE_VARIANTS = (SHORTCUT_BACKWARD, IN_PLACE_ON_COPY, SQUEEZED_DOT_COST)
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue: one planted answer per mistake the hidden tests recognise, as a student would
+# write it. ``kept`` is what the function keeps over all its hidden tests (parts it gets right
+# keep their share); ``diagnosis`` is a phrase of the explanation the student must be given.
+# ---------------------------------------------------------------------------------------------
+
+def _answer(assignment, function, label, source, kept, diagnosis):
+    return Answer(assignment, function, label, source, kept=kept, diagnosis=diagnosis)
+
+
+def _cost(function, label, body, kept, diagnosis, args="AL, Y"):
+    body = body.lstrip("\n")
+    source = f"\ndef {function}({args}):\n{body}"
+    return _answer("01_cost_functions", function, label, source, kept, diagnosis)
+
+
+COST_MISTAKES = (
+    _cost("classification_error", "accuracy instead of error", '''    predictions = AL > 0.5
+    return float(np.mean(predictions == Y))
+''', 0.0, "the accuracy, not the error"),
+    _cost("classification_error", "count of errors, not a fraction", '''    predictions = AL > 0.5
+    return float(np.sum(predictions != Y))
+''', 0.0, "a count of misclassified examples"),
+    _cost("classification_error", "probabilities compared without a threshold", '''
+    error = np.mean(np.abs(AL - Y))
+    return float(error)
+''', 0.0, "compares the probabilities AL with Y directly"),
+    _cost("compute_cost_mse", "1/m instead of 1/(2m)", '''    m = Y.shape[1]
+    return float(np.sum((AL - Y) ** 2) / m)
+''', 0.0, "the 1/2 of 1/(2m) is missing"),
+    _cost("compute_cost_mse", "error not squared", '''    m = Y.shape[1]
+    return float(np.sum(AL - Y) / (2 * m))
+''', 0.0, "is not squared"),
+    _cost("compute_cost_mse", "sum without the mean", '''    return float(np.sum(np.square(AL - Y)))
+''', 0.0, "2m times too large"),
+    _cost("compute_cost_ce", "logs swapped", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum(Y * np.log(1 - AL) + (1 - Y) * np.log(AL)) / m)
+''', 0.0, "swaps the logs"),
+    _cost("compute_cost_ce", "no minus sign", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, "the cost has a minus sign in front of the sum"),
+    _cost("compute_cost_ce", "no clipping", '''    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+''', 2.0, "clip AL into [eps, 1 - eps]"),
+    _cost("compute_cost", "only the Y log(AL) term", '''    m = Y.shape[1]
+    cost = -np.sum(Y * np.log(AL)) / m
+    return float(cost)
+''', 0.0, "only the Y * log(AL) term"),
+    _cost("compute_cost", "logs swapped with np.dot", '''    m = Y.shape[1]
+    cost = -(np.dot(Y, np.log(1 - AL).T) + np.dot(1 - Y, np.log(AL).T)) / m
+    return float(np.squeeze(cost))
+''', 0.0, "swaps the logs"),
+    _cost("cost_derivative_mse", "Y - AL", '''    return Y - AL
+''', 0.0, "is AL - Y, not Y - AL"),
+    _cost("cost_derivative_mse", "divided by m", '''    m = Y.shape[1]
+    return (AL - Y) / m
+''', 0.0, "the 1/m comes later"),
+    _cost("cost_derivative_mse", "the 2 of the square kept", '''    return 2 * (AL - Y)
+''', 0.0, "the 1/2 in the cost cancels the 2"),
+    _cost("cost_derivative_mse", "the squared error itself", '''    return (AL - Y) ** 2
+''', 0.0, "the squared error itself, not its derivative"),
+    _cost("cost_derivative_ce", "plus between the terms", '''
+    dAL = -(np.divide(Y, AL) + np.divide(1 - Y, 1 - AL))
+    return dAL
+''', 0.0, "adds the two terms"),
+    _cost("cost_derivative_ce", "no leading minus", '''
+    dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
+    return dAL
+''', 0.0, "keep the minus in front"),
+    _cost("cost_derivative_ce", "dZ shortcut AL - Y", '''    return AL - Y
+''', 0.0, "which is dZ of a sigmoid output layer"),
+    _cost("cost_derivative_ce", "averaged over the batch", '''    m = Y.shape[1]
+    return -(Y / AL - (1 - Y) / (1 - AL)) / m
+''', 0.0, "the derivative is per example"),
+    _answer("01_cost_functions", "CostFunction", "CostFunction with the costs swapped", '''
+class CostFunction:
+    def __init__(self, name):
+        if name not in ("MSE", "CE"):
+            raise ValueError(f'unknown cost {name!r}: choose "MSE" or "CE"')
+        self.name = name
+
+    def compute_cost(self, AL, Y):
+        if self.name == "CE":
+            return compute_cost_mse(AL, Y)
+        return compute_cost_ce(AL, Y)
+
+    def compute_derivative(self, AL, Y):
+        if self.name == "CE":
+            return cost_derivative_mse(AL, Y)
+        return cost_derivative_ce(AL, Y)
+''', 1.0, "cost: 'MSE' goes with compute_cost_mse"),
+    _answer("01_cost_functions", "CostFunction", "CostFunction averaging the derivative", '''
+class CostFunction:
+    def __init__(self, name):
+        if name not in ("MSE", "CE"):
+            raise ValueError(f"unknown cost {name}: choose MSE or CE")
+        self.name = name
+
+    def compute_cost(self, AL, Y):
+        return compute_cost_mse(AL, Y) if self.name == "MSE" else compute_cost_ce(AL, Y)
+
+    def compute_derivative(self, AL, Y):
+        m = AL.shape[1]
+        if self.name == "MSE":
+            return cost_derivative_mse(AL, Y) / m
+        return cost_derivative_ce(AL, Y) / m
+''', 2.0, "compute_derivative is divided by m"),
+    _answer("01_cost_functions", "CostFunction", "CostFunction without a ValueError", '''
+class CostFunction:
+    def __init__(self, name):
+        self.name = name
+
+    def compute_cost(self, AL, Y):
+        if self.name == "MSE":
+            return compute_cost_mse(AL, Y)
+        return compute_cost_ce(AL, Y)
+
+    def compute_derivative(self, AL, Y):
+        if self.name == "MSE":
+            return cost_derivative_mse(AL, Y)
+        return cost_derivative_ce(AL, Y)
+''', 2.0, "but it raised nothing"),
+)
+
+
+def _step(function, label, source, kept, diagnosis):
+    return _answer("02_backward_step", function, label, source, kept, diagnosis)
+
+
+BACKWARD_STEP_MISTAKES = (
+    _step("sigmoid_backward", "sigmoid: cache used as A", '''
+def sigmoid_backward(dA, cache):
+    A = cache
+    dZ = dA * A * (1 - A)
+    return dZ
+''', 0.0, "treats the cache Z as if it were A = sigmoid(Z)"),
+    _step("sigmoid_backward", "sigmoid applied twice", '''
+def sigmoid_backward(dA, cache):
+    A, _ = sigmoid(cache)
+    s, _ = sigmoid(A)
+    return dA * s * (1 - s)
+''', 0.0, "applies the sigmoid twice"),
+    _step("sigmoid_backward", "sigmoid: no dA", '''
+def sigmoid_backward(dA, cache):
+    s, _ = sigmoid(cache)
+    dZ = s * (1 - s)
+    return dZ
+''', 0.0, "multiply it by dA (chain rule)"),
+    _step("sigmoid_backward", "sigmoid: s instead of s(1 - s)", '''
+def sigmoid_backward(dA, cache):
+    s, _ = sigmoid(cache)
+    return dA * s
+''', 0.0, "uses s instead of s * (1 - s)"),
+    _step("sigmoid_backward", "sigmoid: tanh formula", '''
+def sigmoid_backward(dA, cache):
+    s, _ = sigmoid(cache)
+    return dA * (1 - s ** 2)
+''', 0.0, "uses the tanh derivative 1 - s**2"),
+    _step("relu_backward", "relu gated on dA", '''
+def relu_backward(dA, cache):
+    dZ = np.array(dA, copy=True)
+    dZ[dA <= 0] = 0
+    return dZ
+''', 0.0, "the gate is where Z > 0"),
+    _step("relu_backward", "relu: dA times relu(Z)", '''
+def relu_backward(dA, cache):
+    A, _ = relu(cache)
+    return dA * A
+''', 0.0, "multiplies dA by relu(Z) itself"),
+    _step("relu_backward", "relu: == instead of =", '''
+def relu_backward(dA, cache):
+    Z = cache
+    dZ = np.array(dA, copy=True)
+    dZ[Z <= 0] == 0
+    return dZ
+''', 0.0, "passes dA through unchanged"),
+    _step("relu_backward", "relu gate inverted", '''
+def relu_backward(dA, cache):
+    Z = cache
+    dZ = np.array(dA, copy=True)
+    dZ[Z > 0] = 0
+    return dZ
+''', 0.0, "keeps dA where Z < 0"),
+    _step("relu_backward", "relu: the mask alone", '''
+def relu_backward(dA, cache):
+    Z = cache
+    dZ = (Z > 0).astype(float)
+    return dZ
+''', 0.0, "the local derivative alone (1 where Z > 0"),
+    _step("tanh_backward", "tanh: 1 - Z**2", '''
+def tanh_backward(dA, cache):
+    Z = cache
+    return dA * (1 - Z ** 2)
+''', 0.0, "uses 1 - Z**2"),
+    _step("tanh_backward", "tanh: square missing", '''
+def tanh_backward(dA, cache):
+    t, _ = tanh(cache)
+    return dA * (1 - t)
+''', 0.0, "uses 1 - tanh(Z)"),
+    _step("tanh_backward", "tanh: sigmoid formula", '''
+def tanh_backward(dA, cache):
+    t, _ = tanh(cache)
+    return dA * t * (1 - t)
+''', 0.0, "the sigmoid's derivative formula"),
+    _step("tanh_backward", "tanh: no dA", '''
+def tanh_backward(dA, cache):
+    t = np.tanh(cache)
+    return 1 - t ** 2
+''', 0.0, "multiply it by dA (chain rule)"),
+    _step("tanh_backward", "tanh applied twice", '''
+def tanh_backward(dA, cache):
+    A, _ = tanh(cache)
+    t = np.tanh(A)
+    return dA * (1 - t ** 2)
+''', 0.0, "applies tanh twice"),
+    _step("linear_backward", "dA_prev averaged too", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) / m
+    return dA_prev, dW, db
+''', 2.0, "dA_prev = W.T @ dZ has no 1/m"),
+    _step("linear_backward", "m from the wrong axis", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[0]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 1.0, "divided by the number of rows of A_prev"),
+    _step("linear_backward", "dW not averaged", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, "dW is m = "),
+    _step("linear_backward", "db not averaged", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, "the 1/m factor is missing"),
+    _step("linear_backward", "minus sign on dA_prev", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = -np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, "dA_prev = W.T @ dZ, with no minus"),
+    _step("linear_activation_backward", "sigmoid branch calls relu_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    elif activation == "sigmoid":
+        dZ = relu_backward(dA, activation_cache)
+    else:
+        dZ = tanh_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 3.0, "call sigmoid_backward"),
+    _step("linear_activation_backward", "activation derivative skipped", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    dA_prev, dW, db = linear_backward(dA, linear_cache)
+    return dA_prev, dW, db
+''', 0.0, "the activation's derivative: compute dZ"),
+    _step("linear_activation_backward", "derivative taken at A", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, Z)
+    elif activation == "sigmoid":
+        A, _ = sigmoid(Z)
+        dZ = sigmoid_backward(dA, A)
+    elif activation == "tanh":
+        A, _ = tanh(Z)
+        dZ = tanh_backward(dA, A)
+    return linear_backward(dZ, linear_cache)
+''', 2.0, "the derivative taken at A"),
+    _step("linear_activation_backward", "times the activation", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    forward = {"relu": relu, "sigmoid": sigmoid, "tanh": tanh}[activation]
+    A, _ = forward(Z)
+    dZ = dA * A
+    return linear_backward(dZ, linear_cache)
+''', 0.0, "the activation itself"),
+)
+
+
+def _shallow(label, dZ1, kept, diagnosis, dZ2="A2 - Y", scale="1 / m"):
+    return _step("backward_propagation", label, f'''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W1, W2 = parameters["W1"], parameters["W2"]
+    A1, A2, Z1 = cache["A1"], cache["A2"], cache["Z1"]
+    dZ2 = {dZ2}
+    dW2 = {scale} * np.dot(dZ2, A1.T)
+    db2 = {scale} * np.sum(dZ2, axis=1, keepdims=True)
+    dZ1 = {dZ1}
+    dW1 = {scale} * np.dot(dZ1, X.T)
+    db1 = {scale} * np.sum(dZ1, axis=1, keepdims=True)
+    return {{"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}}
+''', kept, diagnosis)
+
+
+SHALLOW_MISTAKES = (
+    _shallow("shallow: 1 - Z1**2", "np.dot(W2.T, dZ2) * (1 - np.power(Z1, 2))", 2.0,
+             "use 1 - Z1**2"),
+    _shallow("shallow: 1 - A1", "np.dot(W2.T, dZ2) * (1 - A1)", 2.0,
+             "use 1 - A1: the tanh derivative"),
+    _shallow("shallow: sigmoid derivative in the hidden layer", "np.dot(W2.T, dZ2) * A1 * (1 - A1)",
+             2.0, "the hidden layer is tanh"),
+    _shallow("shallow: Y - A2", "np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))", 0.0,
+             "dZ2 = A2 - Y, not Y - A2", dZ2="Y - A2"),
+    _shallow("shallow: dW2.T for W2.T", "np.dot(dW2.T, dZ2) * (1 - np.power(A1, 2))", 2.0,
+             "use dW2.T where W2.T belongs"),
+    _shallow("shallow: W2 forgotten", "dZ2 * (1 - np.power(A1, 2))", 2.0, "skip W2"),
+    _shallow("shallow: no 1/m", "np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))", 0.0,
+             "are averaged over the m examples", scale="1"),
+)
+
+
+def _deep(label, body, kept, diagnosis):
+    return _answer("03_L_model_backward", "L_model_backward", label, f'''
+def L_model_backward(AL, Y, caches):
+    grads = {{}}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+{body}    return grads
+''', kept, diagnosis)
+
+
+_LAYER_L = '''    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
+'''
+_HIDDEN = '''    for l in reversed(range(L - 1)):
+        dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
+'''
+
+DEEP_MISTAKES = (
+    _deep("relu in every layer", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "relu in every layer"),
+    _deep("dAL = AL - Y through the sigmoid", '''    dAL = AL - Y
+''' + _LAYER_L + _HIDDEN, 0.0, "the sigmoid's derivative is applied twice"),
+    _deep("dAL with the wrong sign", '''    dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
+''' + _LAYER_L + _HIDDEN, 0.0, "dAL = -(Y/AL - (1 - Y)/(1 - AL))"),
+    _deep("dA never passed down", '''    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+''' + _LAYER_L + '''    for l in reversed(range(L - 1)):
+        dA_prev, dW, db = linear_activation_backward(dAL, caches[l], "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
+''', 2.5, "every layer fed dAL"),
+    _deep("dA keys shifted by one", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(1, L + 1)):
+        dA, dW, db = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads["dA" + str(l)], grads["dW" + str(l)], grads["db" + str(l)] = dA, dW, db
+''', 14 / 3, "the gradient meant for the key one lower"),
+)
+
+
+def _update(label, body, kept, diagnosis):
+    return _answer("04_update_rule", "update_parameters", label, f'''
+def update_parameters(params, grads, learning_rate):
+    parameters = copy.deepcopy(params)
+    L = len(parameters) // 2
+{body}    return parameters
+''', kept, diagnosis)
+
+
+UPDATE_MISTAKES = (
+    _update("weights only", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+''', 2.5, "unchanged: update every W and every b"),
+    _update("last layer skipped", '''    for l in range(1, L):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]
+''', 3.25, "the biases and the last layer too"),
+    _update("update repeated in a nested loop", '''    for l in range(L):
+        for key in parameters:
+            parameters[key] = parameters[key] - learning_rate * grads["d" + key]
+''', 0.0, "the update was applied once per layer"),
+    _update("learning rate forgotten", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= grads["dW" + str(l)]
+        parameters["b" + str(l)] -= grads["db" + str(l)]
+''', 0.0, "ignore the learning rate"),
+)
+
+
+def _train(label, loop, kept, diagnosis):
+    return _answer("05_cat_dog_classifier", "L_layer_model", label, f'''
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    parameters = initialize_parameters_deep(layers_dims)
+    costs = []
+    for i in range(num_iterations):
+{loop}    return parameters, costs
+''', kept, diagnosis)
+
+
+TRAINING_MISTAKES = (
+    _train("cost recorded after the update", '''        AL, caches = L_model_forward(X, parameters)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            AL, _ = L_model_forward(X, parameters)
+            costs.append(float(compute_cost(AL, Y)))
+''', 24 / 7, "is one step late"),
+    _train("cost recorded every iteration", '''        AL, caches = L_model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+''', 24 / 7, "records a cost at every iteration"),
+    _train("update result not kept", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, "so keep its result"),
+    _train("learning rate hard-coded", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, 0.0075)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, "the default learning rate 0.0075"),
+)
+
+PREDICT_MISTAKES = (
+    _answer("05_cat_dog_classifier", "predict", "predictions inverted", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    return (AL < 0.5).astype(int)
+''', 0.0, "the classes swapped"),
+    _answer("05_cat_dog_classifier", "predict", "probabilities returned", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    return AL
+''', 0.0, "turn them into 0/1 labels"),
+)
+
+ALL_MISTAKES = (MISTAKES + COST_MISTAKES + BACKWARD_STEP_MISTAKES + SHALLOW_MISTAKES + DEEP_MISTAKES
+                + UPDATE_MISTAKES + TRAINING_MISTAKES + PREDICT_MISTAKES)
+
+# Graded end to end through nbgrader, one student each (tests/pipeline/test_planted_catalogue.py):
+# every graded function, and the mistakes most worth seeing in a real notebook. Each notebook
+# costs seconds to grade, so the rest (MORE_MISTAKES) are graded in-process only.
+_END_TO_END = {
+    "accuracy instead of error", "1/m instead of 1/(2m)", "error not squared",
+    "log(AL) in both terms", "logs swapped", "no clipping", "only the Y log(AL) term", "Y - AL",
+    "plus between the terms", "dZ shortcut AL - Y", "CostFunction with the costs swapped",
+    "CostFunction without a ValueError", "sigmoid: cache used as A", "relu gated on dA",
+    "relu: == instead of =", "tanh: 1 - Z**2", "missing 1/m", "dA_prev averaged too",
+    "m from the wrong axis", "sigmoid branch calls relu_backward", "derivative taken at A",
+    "shallow: 1 - Z1**2", "shallow: dW2.T for W2.T",
+    *(a.label for a in (SIGMOID_EVERYWHERE, PLUS_UPDATE) + DEEP_MISTAKES + UPDATE_MISTAKES),
+    *(a.label for a in TRAINING_MISTAKES + PREDICT_MISTAKES),
+}
+CATALOGUE = tuple(a for a in ALL_MISTAKES if a.label in _END_TO_END)
+MORE_MISTAKES = tuple(a for a in ALL_MISTAKES if a.label not in _END_TO_END)
+
+
+# Correct answers written differently: each must earn full marks.
+STYLE_CATALOGUE = STYLE_VARIANTS + (
+    Answer("01_cost_functions", "classification_error", "error with np.round and a division", '''
+def classification_error(AL, Y):
+    m = Y.shape[1]
+    wrong = np.sum(np.round(AL) != Y)
+    return wrong / m
+'''),
+    Answer("01_cost_functions", "compute_cost_mse", "np.mean of np.square, halved", '''
+def compute_cost_mse(AL, Y):
+    return float(np.mean(np.square(AL - Y)) / 2)
+'''),
+    Answer("01_cost_functions", "compute_cost_ce", "a loop over the examples with min and max", '''
+def compute_cost_ce(AL, Y):
+    m = Y.shape[1]
+    total = 0.0
+    for i in range(m):
+        a = min(max(AL[0, i], 1e-12), 1 - 1e-12)
+        total += Y[0, i] * np.log(a) + (1 - Y[0, i]) * np.log(1 - a)
+    return -total / m
+'''),
+    Answer("01_cost_functions", "cost_derivative_mse", "np.subtract", '''
+def cost_derivative_mse(AL, Y):
+    assert AL.shape == Y.shape
+    return np.subtract(AL, Y)
+'''),
+    Answer("01_cost_functions", "cost_derivative_ce", "one fraction", '''
+def cost_derivative_ce(AL, Y):
+    return (AL - Y) / (AL * (1 - AL))
+'''),
+    Answer("01_cost_functions", "CostFunction", "a dict of functions", '''
+class CostFunction:
+    CHOICES = {"MSE": (compute_cost_mse, cost_derivative_mse),
+               "CE": (compute_cost_ce, cost_derivative_ce)}
+
+    def __init__(self, name):
+        if name not in self.CHOICES:
+            raise ValueError("name must be 'MSE' or 'CE', got " + repr(name))
+        self.name = name
+        self.cost, self.derivative = self.CHOICES[name]
+
+    def compute_cost(self, AL, Y):
+        return self.cost(AL, Y)
+
+    def compute_derivative(self, AL, Y):
+        return self.derivative(AL, Y)
+'''),
+    Answer("02_backward_step", "sigmoid_backward", "np.multiply and the formula written out", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    dZ = np.multiply(np.multiply(dA, s), 1 - s)
+    assert dZ.shape == cache.shape
+    return dZ
+'''),
+    Answer("02_backward_step", "relu_backward", "dA times a boolean mask", '''
+def relu_backward(dA, cache):
+    return dA * (cache > 0)
+'''),
+    Answer("02_backward_step", "tanh_backward", "np.power and np.tanh", '''
+def tanh_backward(dA, cache):
+    return np.multiply(dA, 1 - np.power(np.tanh(cache), 2))
+'''),
+    Answer("02_backward_step", "linear_backward", "a loop over the examples and shape asserts", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.zeros(W.shape)
+    for i in range(m):
+        dW += np.outer(dZ[:, i], A_prev[:, i])
+    dW /= m
+    db = np.mean(dZ, axis=1, keepdims=True)
+    dA_prev = W.T.dot(dZ)
+    assert dA_prev.shape == A_prev.shape and dW.shape == W.shape and db.shape == b.shape
+    return dA_prev, dW, db
+'''),
+    Answer("02_backward_step", "linear_activation_backward", "a dict dispatch", '''
+def linear_activation_backward(dA, cache, activation):
+    backward = {"relu": relu_backward, "sigmoid": sigmoid_backward, "tanh": tanh_backward}
+    if activation not in backward:
+        raise ValueError("unknown activation " + str(activation))
+    linear_cache, activation_cache = cache
+    return linear_backward(backward[activation](dA, activation_cache), linear_cache)
+'''),
+    Answer("02_backward_step", "backward_propagation", "np.multiply with extra keys", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    dZ2 = cache["A2"] - Y
+    dZ1 = np.multiply(parameters["W2"].T @ dZ2, 1 - np.multiply(cache["A1"], cache["A1"]))
+    grads = {"dZ2": dZ2, "dZ1": dZ1}
+    grads["dW2"] = (1 / m) * dZ2 @ cache["A1"].T
+    grads["db2"] = (1 / m) * dZ2.sum(axis=1, keepdims=True)
+    grads["dW1"] = (1 / m) * dZ1 @ X.T
+    grads["db1"] = (1 / m) * dZ1.sum(axis=1, keepdims=True)
+    return grads
+'''),
+    Answer("03_L_model_backward", "L_model_backward", "one loop with a dA variable and asserts", '''
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(np.divide(Y.reshape(AL.shape), AL) - np.divide(1 - Y.reshape(AL.shape), 1 - AL))
+    for l in reversed(range(1, L + 1)):
+        activation = "sigmoid" if l == L else "relu"
+        dA, dW, db = linear_activation_backward(dA, caches[l - 1], activation)
+        (A_prev, W, b), Z = caches[l - 1]
+        assert dW.shape == W.shape and db.shape == b.shape and dA.shape == A_prev.shape
+        grads["dA%d" % (l - 1)], grads["dW%d" % l], grads["db%d" % l] = dA, dW, db
+    return grads
+'''),
+    Answer("04_update_rule", "update_parameters", "a dict comprehension", '''
+def update_parameters(params, grads, learning_rate):
+    return {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
+'''),
+    Answer("04_update_rule", "update_parameters", "a shallow copy and np.subtract", '''
+def update_parameters(params, grads, learning_rate):
+    parameters = params.copy()
+    for l in range(1, len(params) // 2 + 1):
+        for p in ("W", "b"):
+            key = p + str(l)
+            parameters[key] = np.subtract(params[key], np.multiply(learning_rate, grads["d" + key]))
+    return parameters
+'''),
+    Answer("05_cat_dog_classifier", "L_layer_model", "a while loop and squeezed costs", '''
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    parameters = copy.deepcopy(initialize_parameters_deep(layers_dims))
+    costs = []
+    i = 0
+    while i < num_iterations:
+        AL, caches = L_model_forward(X, parameters)
+        cost = np.squeeze(compute_cost(AL, Y))
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print("Cost after iteration", i, cost)
+        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
+        i += 1
+    return parameters, costs
+'''),
+    Answer("05_cat_dog_classifier", "predict", "a loop over the examples", '''
+def predict(X, parameters):
+    AL, _ = L_model_forward(X, parameters)
+    predictions = np.zeros((1, X.shape[1]))
+    for i in range(AL.shape[1]):
+        predictions[0, i] = 1 if AL[0, i] > 0.5 else 0
+    return predictions
+'''),
+    Answer("05_cat_dog_classifier", "predict", "np.where", '''
+def predict(X, parameters):
+    probabilities, caches = L_model_forward(X, parameters)
+    return np.where(probabilities > 0.5, 1, 0)
+'''),
+)
+
+
+def slug(label: str) -> str:
+    """A student id made from a label: "1/m instead of 1/(2m)" -> "1_m_instead_of_1_2m"."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")

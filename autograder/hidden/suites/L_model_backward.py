@@ -17,20 +17,27 @@ def grad_keys(L):
     ]
 
 
-def _sigmoid_everywhere(AL, Y, caches):
-    grads, dA = {}, ref.cost_derivative_ce(AL, Y)
-    for l in range(len(caches), 0, -1):
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(dA, caches[l - 1], "sigmoid")
-        grads[f"dA{l - 1}"] = dA
+def _backward(dAL, caches, activations=None, stale=False):
+    """The backward loop from ``dAL`` with the given activations (default: relu..., sigmoid).
+
+    ``stale``: every layer is fed dAL instead of the dA_prev of the layer above (broadcast).
+    """
+    L = len(caches)
+    activations = activations or ["relu"] * (L - 1) + ["sigmoid"]
+    grads, dA = {}, dAL
+    for l in range(L, 0, -1):
+        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(
+            dAL if stale else dA, caches[l - 1], activations[l - 1])
+        grads[f"dA{l - 1}"] = dA = dA_prev
     return grads
+
+
+def _sigmoid_everywhere(AL, Y, caches):
+    return _backward(ref.cost_derivative_ce(AL, Y), caches, ["sigmoid"] * len(caches))
 
 
 def _relu_everywhere(AL, Y, caches):
-    grads, dA = {}, ref.cost_derivative_ce(AL, Y)
-    for l in range(len(caches), 0, -1):
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(dA, caches[l - 1], "relu")
-        grads[f"dA{l - 1}"] = dA
-    return grads
+    return _backward(ref.cost_derivative_ce(AL, Y), caches, ["relu"] * len(caches))
 
 
 def _shifted_keys(grads, L):
@@ -52,6 +59,12 @@ def _run(f, rng, num_layers):
                 "stores the dA_prev returned by layer l.", lambda: _shifted_keys(expected, num_layers)),
         Mistake("sign", "{name} {has} the wrong sign: dAL = -(Y/AL - (1 - Y)/(1 - AL)).",
                 lambda: {k: -v for k, v in expected.items()}),
+        Mistake("dz_as_dal", "{name} match{es} dAL = AL - Y passed to the sigmoid layer: AL - Y is "
+                "already dZ of layer L, so the sigmoid's derivative is applied twice. Start from "
+                "dAL = -(Y/AL - (1 - Y)/(1 - AL)).", lambda: _backward(AL - Y, caches)),
+        Mistake("stale_dA", "{name} match{es} every layer fed dAL: pass each layer the dA_prev "
+                "returned by the layer above it (grads['dA' + str(l)] for layer l).",
+                lambda: _backward(ref.cost_derivative_ce(AL, Y), caches, stale=True)),
     ]
     return Outcome(check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,
                                 mistakes=mistakes, function="L_model_backward"))

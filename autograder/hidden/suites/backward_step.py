@@ -4,7 +4,7 @@ import numpy as np
 
 from autograder import reference as ref
 
-from ..cases import away_from_zero, distinct_sizes, batch_size, labels, linear_case
+from ..cases import away_from_zero, batch_size, distinct_sizes, labels, linear_case
 from ..compare import Mistake, as_array, as_dict, as_tuple, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
@@ -37,6 +37,8 @@ def sigmoid_backward(f, rng):
                 lambda: s * (1 - s)),
         Mistake("no_one_minus", "{name} use{s} s instead of s * (1 - s): sigmoid'(Z) = s (1 - s).",
                 lambda: dA * s),
+        Mistake("tanh_formula", "{name} use{s} the tanh derivative 1 - s**2: the sigmoid's "
+                "derivative is s * (1 - s).", lambda: dA * (1 - s**2)),
     ], function="sigmoid_backward"))
 
 
@@ -46,12 +48,14 @@ def relu_backward(f, rng):
     return Outcome(check_output(f(dA, Z), ref.relu_backward(dA, Z), as_array("dZ"), mistakes=[
         Mistake("gate_on_da", "{name} keep{s} dA where dA > 0: the gate is where Z > 0 (Z is the cache).",
                 lambda: np.where(dA > 0, dA, 0.0)),
-        Mistake("times_z", "{name} multipl{ies} dA by Z: relu'(Z) is 1 where Z > 0 and 0 elsewhere.",
-                lambda: dA * Z),
+        Mistake("times_relu", "{name} multipl{ies} dA by relu(Z) itself: relu'(Z) is 1 where Z > 0 "
+                "and 0 elsewhere.", lambda: dA * np.maximum(Z, 0)),
         Mistake("identity", "{name} pass{es} dA through unchanged: set it to 0 where Z <= 0.",
                 lambda: dA),
         Mistake("inverted", "{name} keep{s} dA where Z < 0: relu passes gradients only where Z > 0.",
                 lambda: np.where(Z < 0, dA, 0.0)),
+        Mistake("no_da", "{name} {is_} the local derivative alone (1 where Z > 0, 0 elsewhere): "
+                "multiply it by dA (chain rule).", lambda: (Z > 0).astype(float)),
     ], function="relu_backward"))
 
 
@@ -66,14 +70,23 @@ def tanh_backward(f, rng):
                 lambda: dA * (1 - t)),
         Mistake("no_da", "{name} {is_} the local derivative alone: multiply it by dA (chain rule).",
                 lambda: 1 - t**2),
-        Mistake("sigmoid_formula", "{name} use{s} the sigmoid's derivative formula t * (1 - t): tanh'(Z) = 1 - tanh(Z)**2.",
+        Mistake("sigmoid_formula", "{name} use{s} the sigmoid's derivative formula t * (1 - t): "
+                "tanh'(Z) = 1 - tanh(Z)**2.",
                 lambda: dA * t * (1 - t)),
+        Mistake("tanh_twice", "{name} appl{ies} tanh twice: the cache already is Z, so "
+                "t = tanh(Z) and dZ = dA * (1 - t**2).", lambda: dA * (1 - np.tanh(t) ** 2)),
     ], function="tanh_backward"))
 
 
 def _linear_mistakes(dZ, cache, m):
+    """Each variant is wrong in its own way on every part it changes, so none hides another.
+
+    The mistakes are recognised part by part: a student who forgets the 1/m in dW only gets the
+    "no_mean" explanation for dW and full credit for db.
+    """
     A_prev, W, b = cache
     dW, db = dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+    rows = A_prev.shape[0]
     return [
         Mistake("dA_averaged", "{name} {is_} m = {m} times too small: only dW and db are averaged over the batch; "
                 "dA_prev = W.T @ dZ has no 1/m.", lambda: (W.T @ dZ / m, dW, db)),
@@ -81,6 +94,11 @@ def _linear_mistakes(dZ, cache, m):
                 lambda: (W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True))),
         Mistake("db_mean_all", "{name} average{s} over every entry: db is the row sums of dZ divided by m, "
                 "np.sum(dZ, axis=1, keepdims=True) / m.", lambda: (W.T @ dZ, dW, np.full_like(db, dZ.mean()))),
+        Mistake("dA_sign", "{name} {has} the wrong sign: dA_prev = W.T @ dZ, with no minus.",
+                lambda: (-(W.T @ dZ), dW, db)),
+        Mistake("m_from_rows", "{name} {is_} divided by the number of rows of A_prev instead of "
+                "the number of examples: m = A_prev.shape[1] (one column per example).",
+                lambda: (W.T @ dZ, dZ @ A_prev.T / rows, np.sum(dZ, axis=1, keepdims=True) / rows)),
     ]
 
 
@@ -107,9 +125,23 @@ def _linear_activation(f, rng, activation):
                 f"{activation}_backward.", lambda other=other: ref.linear_activation_backward(dA, cache, other))
         for other in others
     ]
-    mistakes.append(Mistake("no_activation", "{name} skip{s} the activation's derivative: compute "
-                            f"dZ = {activation}_backward(dA, activation_cache) before linear_backward.",
-                            lambda: ref.linear_backward(dA, cache[0])))
+    linear_cache, Z = cache
+    A = ref.get_activation(activation).forward(Z)[0]
+    backward = ref.get_activation(activation).backward
+    derivative = f"dZ = {activation}_backward(dA, activation_cache)"
+    mistakes += [
+        Mistake("no_activation", "{name} skip{s} the activation's derivative: compute "
+                f"{derivative} before linear_backward.",
+                lambda: ref.linear_backward(dA, linear_cache)),
+        Mistake("times_activation", "{name} match{es} dZ = dA * A, the activation itself: "
+                f"multiply by its derivative instead, {derivative}.",
+                lambda: ref.linear_backward(dA * A, linear_cache)),
+    ]
+    if activation != "relu":  # relu'(A) = relu'(Z): the same values, no mistake to tell
+        mistakes.append(Mistake(
+            "derivative_at_a", f"{{name}} match{{es}} the derivative taken at A = {activation}(Z): "
+            f"the activation cache already is Z, pass it to {activation}_backward as it is.",
+            lambda: ref.linear_backward(backward(dA, A), linear_cache)))
     return Outcome(check_output(f(dA, cache, activation), ref.linear_activation_backward(dA, cache, activation),
                                 as_tuple(*LINEAR_PARTS), m=m, mistakes=mistakes,
                                 function="linear_activation_backward"))
@@ -158,6 +190,14 @@ def backward_propagation(f, rng):
                 "so use 1 - A1**2.", lambda: variant((W2.T @ (A2 - Y)) * A1 * (1 - A1))),
         Mistake("sign", "{name} {has} the wrong sign: dZ2 = A2 - Y, not Y - A2.",
                 lambda: {k: -v for k, v in expected.items()}),
+        Mistake("no_mean", "{name} {is_} m = {m} times too large: dW and db are averaged over the "
+                "m examples, divide by m.", lambda: {k: m * v for k, v in expected.items()}),
+        Mistake("dW2_for_W2", "{name} use{s} dW2.T where W2.T belongs: "
+                "dZ1 = W2.T @ dZ2 * (1 - A1**2).",
+                lambda: variant(((A2 - Y) @ A1.T / m).T @ (A2 - Y) * (1 - A1**2))),
+        Mistake("no_W2", "{name} skip{s} W2: the gradient reaches the hidden layer through the "
+                "weights, dZ1 = W2.T @ dZ2 * (1 - A1**2).",
+                lambda: variant((A2 - Y) * (1 - A1**2))),
     ]
     return Outcome(check_output(f(parameters, cache, X, Y), expected, as_dict(("dW1", "db1", "dW2", "db2")),
                                 m=m, mistakes=mistakes, function="backward_propagation"))

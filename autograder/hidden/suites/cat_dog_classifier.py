@@ -4,7 +4,7 @@ import numpy as np
 
 from autograder import reference as ref
 
-from ..cases import dense_parameters, distinct_sizes, labels
+from ..cases import dense_parameters, distinct_sizes
 from ..compare import Layout, LayoutError, Mistake, as_array, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
@@ -51,18 +51,38 @@ def l_layer_model(f, rng):
     mistakes = [
         Mistake("every_iteration", "{name} record{s} a cost at every iteration: keep the costs of iterations "
                 "0, 100, 200, ... only.",
-                lambda: (expected[0], [c for c in _all_costs(X, Y, layers_dims, lr, iterations)])),
+                lambda: (expected[0], _train(X, Y, layers_dims, lr, iterations, every=1)[1])),
+        Mistake("after_update", "{name} {is_} one step late: record the cost of the forward pass "
+                "made at the start of the iteration, before update_parameters changes the "
+                "parameters.",
+                lambda: _train(X, Y, layers_dims, lr, iterations, after_update=True)),
+        Mistake("not_assigned", "{name} never change{s}: update_parameters returns the new "
+                "parameters, so keep its result, "
+                "parameters = update_parameters(parameters, grads, learning_rate).",
+                lambda: _train(X, Y, layers_dims, lr, iterations, assign=False)),
+        Mistake("fixed_rate", "{name} match{es} training with the default learning rate 0.0075: "
+                "pass the learning_rate argument on to update_parameters.",
+                lambda: _train(X, Y, layers_dims, 0.0075, iterations)),
     ]
     return Outcome(check_output(got, expected, _training_layout(len(layers_dims) - 1), mistakes=mistakes,
                                 function="L_layer_model"))
 
 
-def _all_costs(X, Y, layers_dims, lr, iterations):
+def _train(X, Y, layers_dims, lr, iterations, *, every=100, after_update=False, assign=True):
+    """The training loop with a typical slip: (parameters, costs)."""
     parameters = ref.initialize_parameters_deep(layers_dims)
-    for _ in range(iterations):
+    costs = []
+    for i in range(iterations):
         AL, caches = ref.L_model_forward(X, parameters)
-        yield ref.compute_cost(AL, Y)
-        parameters = ref.update_parameters(parameters, ref.L_model_backward(AL, Y, caches), lr)
+        cost = ref.compute_cost(AL, Y)
+        updated = ref.update_parameters(parameters, ref.L_model_backward(AL, Y, caches), lr)
+        if assign:
+            parameters = updated
+        if i % every == 0:
+            if after_update:
+                cost = ref.compute_cost(ref.L_model_forward(X, parameters)[0], Y)
+            costs.append(cost)
+    return parameters, costs
 
 
 @hidden_test(A, "predict", "random", 2, deps=("L_model_forward",))

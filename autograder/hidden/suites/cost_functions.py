@@ -27,15 +27,31 @@ def _saturated(rng):
     return AL, Y, m
 
 
-@hidden_test(A, "classification_error", "random", 1)
-def classification_error(f, rng):
+def _classification_case(rng):
+    """AL away from the threshold, and an error neither 0, 1/2 nor 1 (so no mistake hides)."""
     AL, Y, m = _batch(rng)
     AL = np.where(np.abs(AL - 0.5) < 0.05, AL + 0.1, AL)
+    wrong = int(np.sum((AL > 0.5) != (Y > 0.5)))
+    if wrong in (0, m) or 2 * wrong == m:
+        AL[0, 0] = 1 - AL[0, 0]  # moves example 0 to the other class
+    return AL, Y, m
+
+
+@hidden_test(A, "classification_error", "random", 1)
+def classification_error(f, rng):
+    AL, Y, m = _classification_case(rng)
+    mistakes = [
+        Mistake("accuracy", "{name} {is_} the accuracy, not the error: count the examples that "
+                "are misclassified.", lambda: 1 - ref.classification_error(AL, Y)),
+        Mistake("count", "{name} {is_} a count of misclassified examples: divide it by m to get "
+                "a fraction.", lambda: np.sum((AL > 0.5) != Y)),
+        Mistake("no_threshold", "{name} compare{s} the probabilities AL with Y directly: first "
+                "turn AL into 0/1 predictions with AL > 0.5, then count the ones that differ "
+                "from Y.",
+                lambda: np.mean(np.abs(AL - Y))),
+    ]
     return Outcome(check_output(f(AL, Y), ref.classification_error(AL, Y), as_float("error"),
-                                mistakes=[Mistake("accuracy", "{name} {is_} the accuracy, not the error: "
-                                                  "count the examples that are misclassified.",
-                                                  lambda: 1 - ref.classification_error(AL, Y))],
-                                function="classification_error"))
+                                mistakes=mistakes, function="classification_error"))
 
 
 @hidden_test(A, "compute_cost_mse", "random", 2)
@@ -59,6 +75,8 @@ def _ce_mistakes(AL, Y, m):
                 lambda: -np.sum(Y * np.log(1 - AL) + (1 - Y) * np.log(AL)) / m),
         Mistake("no_minus", "{name} {is_} negative: the cost has a minus sign in front of the sum.",
                 lambda: np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m),
+        Mistake("one_term", "{name} keep{s} only the Y * log(AL) term: add (1 - Y) * log(1 - AL), "
+                "the term of the examples labelled 0.", lambda: -np.sum(Y * np.log(AL)) / m),
     ]
 
 
@@ -91,34 +109,65 @@ def compute_cost(f, rng):
 @hidden_test(A, "cost_derivative_mse", "random", 1)
 def cost_derivative_mse(f, rng):
     AL, Y, m = _batch(rng)
+    mistakes = [
+        Mistake("sign", "{name} {has} the wrong sign: the derivative of (AL - Y)**2 / 2 with "
+                "respect to AL is AL - Y, not Y - AL.", lambda: Y - AL),
+        Mistake("averaged", "{name} {is_} divided by m: the derivative is per example; the 1/m "
+                "comes later, in dW and db.", lambda: (AL - Y) / m),
+        Mistake("doubled", "{name} {is_} twice too large: the 1/2 in the cost cancels the 2 of the "
+                "square, so the derivative is AL - Y.", lambda: 2 * (AL - Y)),
+        Mistake("squared", "{name} {is_} the squared error itself, not its derivative: "
+                "d/dAL of (AL - Y)**2 / 2 is AL - Y.", lambda: (AL - Y) ** 2),
+    ]
     return Outcome(check_output(f(AL, Y), ref.cost_derivative_mse(AL, Y), as_array("dAL"), m=m,
-                                function="cost_derivative_mse"))
+                                mistakes=mistakes, function="cost_derivative_mse"))
 
 
 @hidden_test(A, "cost_derivative_ce", "random", 2)
 def cost_derivative_ce(f, rng):
     AL, Y, m = _batch(rng)
-    return Outcome(check_output(f(AL, Y), ref.cost_derivative_ce(AL, Y), as_array("dAL"), m=m, mistakes=[
-        Mistake("plus", "{name} add{s} the two terms: it is -(Y/AL - (1 - Y)/(1 - AL)), with a minus between them.",
-                lambda: -(Y / AL + (1 - Y) / (1 - AL))),
-        Mistake("averaged", "{name} {is_} divided by m: the derivative is per example; the 1/m comes later, in dW and db.",
-                lambda: ref.cost_derivative_ce(AL, Y) / m),
-    ], function="cost_derivative_ce"))
+    mistakes = [
+        Mistake("plus", "{name} add{s} the two terms: it is -(Y/AL - (1 - Y)/(1 - AL)), with a "
+                "minus between them.", lambda: -(Y / AL + (1 - Y) / (1 - AL))),
+        Mistake("averaged", "{name} {is_} divided by m: the derivative is per example; the 1/m "
+                "comes later, in dW and db.", lambda: ref.cost_derivative_ce(AL, Y) / m),
+        Mistake("no_minus", "{name} {has} the wrong sign: keep the minus in front, "
+                "-(Y/AL - (1 - Y)/(1 - AL)).", lambda: Y / AL - (1 - Y) / (1 - AL)),
+        Mistake("dz_shortcut", "{name} {is_} AL - Y, which is dZ of a sigmoid output layer, not "
+                "dJ/dAL: return -(Y/AL - (1 - Y)/(1 - AL)) and let sigmoid_backward do the rest.",
+                lambda: AL - Y),
+    ]
+    return Outcome(check_output(f(AL, Y), ref.cost_derivative_ce(AL, Y), as_array("dAL"), m=m,
+                                mistakes=mistakes, function="cost_derivative_ce"))
 
 
 def _cost_function_case(f, rng, name):
     AL, Y, m = _batch(rng)
     obj = f(name)
     expected = ref.CostFunction(name)
+    other = ref.CostFunction("CE" if name == "MSE" else "MSE")
     got = (f.method(obj, "compute_cost", AL, Y), f.method(obj, "compute_derivative", AL, Y))
     want = (expected.compute_cost(AL, Y), expected.compute_derivative(AL, Y))
     layout = Layout(lambda out: dict(zip(("compute_cost", "compute_derivative"), out, strict=True)),
                     ("compute_cost", "compute_derivative"), frozenset({"compute_cost"}))
-    parts = check_output(got, want, layout, m=m, function=f"CostFunction({name!r})")
+    mistakes = [
+        Mistake("swapped", f"{{name}} match{{es}} the {other.name} cost: {name!r} goes with "
+                f"{_FUNCTIONS[name][0]} and {_FUNCTIONS[name][1]}.",
+                lambda: (other.compute_cost(AL, Y), other.compute_derivative(AL, Y))),
+        Mistake("averaged", "{name} {is_} divided by m: return the derivative per example, as "
+                f"{_FUNCTIONS[name][1]} gives it; the 1/m comes later, in dW and db.",
+                lambda: (want[0], want[1] / m)),
+    ]
+    parts = check_output(got, want, layout, m=m, mistakes=mistakes,
+                         function=f"CostFunction({name!r})")
     for part in parts:
-        if not part.ok:
+        if not part.ok and part.message:  # a mistake that explains both parts speaks once
             part.message = f"CostFunction({name!r}).{part.message}"
     return Outcome(parts)
+
+
+_FUNCTIONS = {"MSE": ("compute_cost_mse", "cost_derivative_mse"),
+              "CE": ("compute_cost_ce", "cost_derivative_ce")}
 
 
 @hidden_test(A, "CostFunction", "mse", 1, deps=COST_DEPS)

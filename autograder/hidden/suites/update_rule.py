@@ -23,8 +23,8 @@ def _run(f, rng, num_layers):
     mistakes = [
         Mistake("plus", "{name} move{s} uphill: the update is theta - learning_rate * dtheta (a minus).",
                 lambda: variant(lambda k: -lr * grads["d" + k])),
-        Mistake("weights_only", "{name} {is_} unchanged: update the biases b too, not only the weights W.",
-                lambda: {k: (expected[k] if k.startswith("W") else parameters[k]) for k in names}),
+        Mistake("unchanged", "{name} {is_} unchanged: update every W and every b, for l = 1 .. L "
+                "(the biases and the last layer too).", lambda: {k: parameters[k] for k in names}),
         Mistake("repeated", f"{{name}} took {num_layers} steps: the update was applied once per layer inside "
                 "a nested loop; update each parameter once.",
                 lambda: variant(lambda k: num_layers * lr * grads["d" + k])),

@@ -1,0 +1,92 @@
+"""The planted catalogue graded through nbgrader, one student per planted answer.
+
+Each student submits one notebook: the released notebook of the answer's assignment with every
+solution cell answered correctly except the planted one. The grader must give each planted
+mistake exactly the points the catalogue states, with its diagnosis, and cost nothing elsewhere.
+Style variants (but the demo's own) are packed into a few students, one answer per function each.
+planted.MORE_MISTAKES are graded in-process only (tests/hidden/test_planted.py): every notebook
+costs seconds to grade.
+"""
+
+import pytest
+
+from autograder import planted
+from autograder.demo import write_submissions
+from autograder.grading import grade
+from autograder.hidden import registry
+
+pytestmark = pytest.mark.slow
+
+STYLE = "style"
+
+
+def source(answer):
+    return answer.source.strip("\n")
+
+
+def plan():
+    """student id -> {assignment: {function: source}}."""
+    students = {}
+    for answer in planted.CATALOGUE:
+        sid = planted.slug(answer.label)
+        assert sid not in students, sid
+        students[sid] = {answer.assignment: {answer.function: source(answer)}}
+    for answer in planted.STYLE_CATALOGUE:
+        if answer in planted.STYLE_VARIANTS:
+            continue  # the demo grades these end to end already
+        i = 0
+        while answer.function in students.get(f"{STYLE}_{i}", {}).get(answer.assignment, ()):
+            i += 1
+        answers = students.setdefault(f"{STYLE}_{i}", {}).setdefault(answer.assignment, {})
+        answers[answer.function] = source(answer)
+    return students
+
+
+PLAN = plan()
+ASSIGNMENTS = sorted({a for cls in PLAN.values() for a in cls})
+
+
+@pytest.fixture(scope="module")
+def graded(released_course, tmp_path_factory):
+    """(student, assignment) -> AssignmentResult, for the notebooks the plan submits.
+
+    One grading run per assignment, over only the students who submit it: a student gets no
+    notebook for the other assignments, and grading those as missing would only cost time.
+    """
+    tmp = tmp_path_factory.mktemp("catalogue")
+    results = {}
+    for assignment in ASSIGNMENTS:
+        cls = {s: answers for s, answers in PLAN.items() if assignment in answers}
+        submissions = write_submissions(released_course, tmp / "submissions" / assignment, cls,
+                                        assignments=[assignment])
+        for r in grade(submissions, released_course, tmp / "out" / assignment, workers=2,
+                       assignments=[assignment], progress=False):
+            results[(r.student_id, r.assignment)] = r
+    return results
+
+
+def test_every_planned_notebook_was_graded(graded):
+    assert set(graded) == {(s, a) for s, answers in PLAN.items() for a in answers}
+    for result in graded.values():
+        assert not result.problems, (result.student_id, result.assignment, result.problems)
+        wanted = {t.grade_id for t in registry.tests_for(result.assignment)}
+        assert {t.grade_id for t in result.tests} == wanted
+
+
+@pytest.mark.parametrize("answer", planted.CATALOGUE, ids=lambda a: planted.slug(a.label))
+def test_a_planted_mistake_costs_what_the_catalogue_says_and_only_there(answer, graded):
+    result = graded[(planted.slug(answer.label), answer.assignment)]
+    mine = [t for t in result.tests if t.function == answer.function]
+    assert sum(t.score for t in mine) == pytest.approx(answer.kept, abs=1e-3), [
+        (t.grade_id, t.score, t.diagnosis) for t in mine]
+    assert any(answer.diagnosis in t.diagnosis for t in mine), [t.diagnosis for t in mine]
+    others = [t for t in result.tests if t.function != answer.function]
+    assert all(t.score == t.max_score and not t.diagnosis for t in others), [
+        (t.grade_id, t.score, t.diagnosis) for t in others if t.score != t.max_score or t.diagnosis]
+
+
+@pytest.mark.parametrize("student", sorted(s for s in PLAN if s.startswith(STYLE)))
+def test_style_variants_earn_full_marks(student, graded):
+    for assignment in PLAN[student]:
+        for t in graded[(student, assignment)].tests:
+            assert t.score == t.max_score and not t.diagnosis, (assignment, t.grade_id, t.diagnosis)
