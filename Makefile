@@ -32,7 +32,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m autograder demo --out build/demo
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(PY) -m pytest
 
 test-fast: $(STAMP)

@@ -124,7 +124,8 @@ def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
     if assignments:
         unknown = sorted(set(assignments) - set(released))
         if unknown:
-            raise UserError(f"unknown or unreleased assignment(s) {', '.join(unknown)}: choose from {', '.join(released)}")
+            raise UserError(f"unknown or unreleased assignment(s) {', '.join(unknown)}: "
+                            f"choose from {', '.join(released)}")
     class_ = students(submissions)
     if not class_:
         raise UserError(f"{submissions} holds no student folders: expected <student_id>/<assignment>/<notebook>.ipynb")

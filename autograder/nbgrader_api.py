@@ -5,9 +5,8 @@ import os
 import re
 import sys
 import tempfile
-from pathlib import Path
-
 import warnings
+from pathlib import Path
 
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory

@@ -51,7 +51,8 @@ def widgets_used(course_dir: Path, assignment: str) -> set[str]:
     nb = nbformat.read(notebooks.source_notebook(course_dir, assignment), as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     return set(re.findall(r"bpkit\.widgets\.(\w+)", code)) | set(
-        name for line in re.findall(r"from bpkit\.widgets import ([\w, ]+)", code) for name in re.split(r"[, ]+", line) if name)
+        name for line in re.findall(r"from bpkit\.widgets import ([\w, ]+)", code)
+        for name in re.split(r"[, ]+", line) if name)
 
 
 def ship_helper_package(course_dir: Path, assignment: str) -> Path:

@@ -81,7 +81,8 @@ def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
         if output.get("output_type") == "error":
             if output.get("ename") in TIMEOUT_ERRORS:
                 limit = f" {timeout} s" if timeout else ""
-                return None, f"The test did not finish within the{limit} time limit: look for an endless loop or very slow code."
+                return None, (f"The test did not finish within the{limit} time limit: "
+                              "look for an endless loop or very slow code.")
             return None, f"The test stopped with {output.get('ename')}: {output.get('evalue')}"
     if not cell.get("outputs"):
         return None, "The test did not run: the notebook stopped before reaching it."

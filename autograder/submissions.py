@@ -29,7 +29,8 @@ def locate(folder: Path, notebook: str) -> Located:
     if not found:
         return Located(None)
     chosen = max(found, key=lambda p: (p.stat().st_mtime, p.name))
-    note = f"The notebook was submitted as {chosen.name} instead of {notebook}.ipynb; it was graded under its released name."
+    note = (f"The notebook was submitted as {chosen.name} instead of {notebook}.ipynb; "
+            "it was graded under its released name.")
     if len(found) > 1:
         note += f" ({len(found)} notebooks were in the folder; the newest was used.)"
     return Located(chosen, [note])

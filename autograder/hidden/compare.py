@@ -160,7 +160,8 @@ class Mistake:
     """A typical wrong answer, computed on the same inputs, and what to tell a student who made it.
 
     ``message`` may use {name} (the part or parts it explains), {m} (the batch size), and the verb
-    endings {is_} ("is"/"are"), {s} ("moves"/"move"), {es} ("matches"/"match"), {has} ("has"/"have").
+    endings {is_} ("is"/"are"), {s} ("moves"/"move"), {es} ("matches"/"match"),
+    {ies} ("applies"/"apply") and {has} ("has"/"have").
     """
 
     label: str
@@ -209,7 +210,8 @@ def check_output(
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         plural = len(names) > 1
         group[0].message = group[0].message.format(
-            name=joined, m=m, is_="are" if plural else "is", s="" if plural else "s", es="" if plural else "es", ies="y" if plural else "ies",
+            name=joined, m=m, is_="are" if plural else "is", s="" if plural else "s",
+            es="" if plural else "es", ies="y" if plural else "ies",
             has="have" if plural else "has")
         for extra in group[1:]:
             extra.message = ""

@@ -5,7 +5,8 @@ shape and Z is the activation cache. Backward functions take dA (n_l, m) and tha
 return dZ = dA * g'(Z), element-wise, with Z's shape.
 """
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 

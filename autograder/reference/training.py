@@ -3,7 +3,6 @@
 X: (n_x, m) inputs, Y: (1, m) labels, layers_dims: [n_x, n_1, ..., 1].
 """
 
-import numpy as np
 
 from .costs import THRESHOLD, compute_cost
 from .model import L_model_backward, L_model_forward, initialize_parameters_deep

@@ -146,6 +146,9 @@ def test_the_grader_never_writes_a_hidden_expected_value(demo_run, tests):
     dZ, cache, _ = linear_case(rng)
     written = " ".join(r["diagnosis"] for r in tests if r["student_id"] == "cleo_missing_1_over_m")
     assert "1/m factor is missing" in written
+    import re
+
+    shown = {float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", written)}
     for array in ref.linear_backward(dZ, cache):
         for value in np.ravel(array):
-            assert f"{value:.4g}" not in written
+            assert not any(np.isclose(value, x, rtol=1e-3) for x in shown if abs(x) > 1e-3 and x != round(x))
