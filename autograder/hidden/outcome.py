@@ -17,6 +17,7 @@ class Outcome:
     parts: list[Part]
     notes: list[str] = field(default_factory=list)  # reported, never deducted
     hints: list[str] = field(default_factory=list)  # warnings turned into advice
+    lead: str = ""  # a sentence put before the parts' messages when something failed
 
     @property
     def fraction(self) -> float:
@@ -27,7 +28,8 @@ class Outcome:
     @property
     def diagnosis(self) -> str:
         """The student-facing message: every failed part's message, in order; empty if all passed."""
-        return " ".join(p.message for p in self.parts if not p.ok and p.message)
+        told = " ".join(p.message for p in self.parts if not p.ok and p.message)
+        return f"{self.lead} {told}" if self.lead and told else told
 
     @classmethod
     def failed(cls, message: str, parts: int = 1) -> "Outcome":

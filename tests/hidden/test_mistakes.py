@@ -147,6 +147,8 @@ def diagnosis_of(test, outcome):
     text = outcome.diagnosis
     if test.function == "CostFunction":  # its parts are told as methods of the object
         text = re.sub(r"^CostFunction\('\w+'\)\.", "", text)
+    if test.function == "L_model_backward":  # led by where walking down from layer L first differs
+        text = re.sub(r"^Walking down from layer \d+, the first gradient that differs is \w+\. ", "", text)
     return text
 
 

@@ -124,3 +124,15 @@ def test_two_students_get_different_inputs_and_one_student_the_same_twice():
     alice, bob, alice_again = seen
     assert np.array_equal(alice, alice_again)
     assert alice.shape != bob.shape or not np.allclose(alice, bob)
+
+
+def test_L_model_backward_names_the_first_gradient_that_differs_walking_down():
+    """A bug only in how layer 2 of 4 is handled: the diagnosis points at dW2 first."""
+
+    def wrong_below_layer_3(AL, Y, caches):
+        grads = ref.L_model_backward(AL, Y, caches)
+        grads["dW2"] = grads["dW2"] * 1.5
+        return grads
+
+    diagnosis = grade("test_L_model_backward_four_layers", namespace(L_model_backward=wrong_below_layer_3))["diagnosis"]
+    assert diagnosis.startswith("Walking down from layer 4, the first gradient that differs is dW2.")

@@ -12,9 +12,8 @@ DEPS = ("linear_activation_backward", "linear_backward", "relu_backward", "sigmo
 
 
 def grad_keys(L):
-    return [f"dA{l - 1}" for l in range(L, 0, -1)] + [f"dW{l}" for l in range(L, 0, -1)] + [
-        f"db{l}" for l in range(L, 0, -1)
-    ]
+    """The gradients in the order backpropagation produces them: layer L first."""
+    return [key for l in range(L, 0, -1) for key in (f"dW{l}", f"db{l}", f"dA{l - 1}")]
 
 
 def _backward(dAL, caches, activations=None, stale=False):
@@ -66,8 +65,13 @@ def _run(f, rng, num_layers):
                 "returned by the layer above it (grads['dA' + str(l)] for layer l).",
                 lambda: _backward(ref.cost_derivative_ce(AL, Y), caches, stale=True)),
     ]
-    return Outcome(check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,
-                                mistakes=mistakes, function="L_model_backward"))
+    parts = check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,
+                         mistakes=mistakes, function="L_model_backward")
+    first = next((p for p in parts if not p.ok and p.message), None)
+    # Like a gradient check walking down the network: where does it first go wrong?
+    lead = "" if first is None or "L_model_backward" in first.message else (
+        f"Walking down from layer {num_layers}, the first gradient that differs is {first.name}.")
+    return Outcome(parts, lead=lead)
 
 
 @hidden_test(A, "L_model_backward", "two_layers", 3, deps=DEPS)
