@@ -1,0 +1,26 @@
+"""Grading in parallel gives exactly what grading one notebook after another gives."""
+
+import pytest
+
+from autograder import planted
+from autograder.demo import write_submissions
+from autograder.grading import grade
+
+pytestmark = pytest.mark.slow
+
+
+def test_two_workers_grade_exactly_as_one(released_course, tmp_path):
+    cls = {
+        "w_correct": {},
+        "w_plus_update": {planted.PLUS_UPDATE.assignment: {"update_parameters": planted.PLUS_UPDATE.source}},
+        "w_untouched": "untouched",
+        "w_in_place": {planted.IN_PLACE_ON_COPY.assignment: {"update_parameters": planted.IN_PLACE_ON_COPY.source}},
+    }
+    submissions = write_submissions(released_course, tmp_path / "subs", cls, assignments=["04_update_rule"])
+    serial = tmp_path / "serial"
+    parallel = tmp_path / "parallel"
+    grade(submissions, released_course, serial, workers=1, progress=False)
+    grade(submissions, released_course, parallel, workers=2, progress=False)
+    for name in ("grades.csv", "test_results.csv"):
+        assert (serial / name).read_text() == (parallel / name).read_text()
+    assert "w_plus_update,04_update_rule,0,5" in (parallel / "grades.csv").read_text()
