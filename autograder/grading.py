@@ -201,6 +201,8 @@ def grade_table(results: list[AssignmentResult]) -> str:
             failed = sorted({t.function for t in r.tests if t.score < t.max_score})
             if r.problems and r.score == 0:
                 notes.append(f"{a[:2]}: {r.problems[0]}")
+            elif r.score == 0 and all("is not written yet" in t.diagnosis for t in r.tests):
+                notes.append(f"{a[:2]}: not started")
             elif failed:
                 first = next(t for t in r.tests if t.score < t.max_score)
                 notes.append(f"{a[:2]}: {first.diagnosis[:90]}")

@@ -48,7 +48,7 @@ def gradebook_url(course_dir: Path) -> str:
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 KERNEL_CONFIG = """\
 # Written by the grader for the kernels it starts (never seen by students' servers).
-c.IPKernelApp.log_level = "ERROR"     # no start-up chatter on the instructor's terminal
+c.IPKernelApp.log_level = "CRITICAL"  # no start-up or shut-down chatter on the instructor's terminal
 c.HistoryManager.enabled = False      # many kernels at once must not share a history database
 """
 
