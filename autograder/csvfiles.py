@@ -1,10 +1,10 @@
 """grades.csv and test_results.csv, written atomically (never half-written)."""
 
 import csv
-import os
-import tempfile
+import io
 from pathlib import Path
 
+from .atomic import write_text
 from .results import AssignmentResult
 
 GRADES_COLUMNS = ["student_id", "assignment", "score", "max_score"]
@@ -12,17 +12,11 @@ TEST_COLUMNS = ["student_id", "assignment", "notebook", "grade_id", "function", 
 
 
 def _write_atomic(path: Path, header: list[str], rows) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    write_text(path, buffer.getvalue(), newline="")
 
 
 def _num(x: float) -> str:

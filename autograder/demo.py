@@ -26,7 +26,7 @@ def copy_course(target: Path) -> Path:
     return target
 
 
-def sample_class(course_dir: Path) -> dict[str, dict[str, object]]:
+def sample_class() -> dict[str, dict[str, object]]:
     """student id -> {assignment: replacement answers (grade id -> code) or a broken notebook's text}."""
     def answers(*items: planted.Answer):
         return {a.function: a.source.strip("\n") for a in items}
@@ -51,7 +51,7 @@ def write_submissions(course_dir: Path, target: Path, cls=None, assignments=None
 
     ``assignments``: write only these (default: every assignment of the course).
     """
-    cls = sample_class(course_dir) if cls is None else cls
+    cls = sample_class() if cls is None else cls
     if target.exists():
         shutil.rmtree(target)
     for assignment in notebooks.assignments(course_dir):
@@ -78,8 +78,9 @@ def demo(out: Path, *, workers: int | None = None, log=print) -> list:
     out = Path(out).resolve()
     course = copy_course(out / "course")
     release(course, log=log)
-    submissions = write_submissions(course, out / "submissions")
-    log(f"grading a sample class of {len(sample_class(course))} students ...")
+    cls = sample_class()
+    submissions = write_submissions(course, out / "submissions", cls)
+    log(f"grading a sample class of {len(cls)} students ...")
     results = grade(submissions, course, out, workers=workers)
     log("")
     log(grade_table(results))

@@ -13,6 +13,7 @@ from nbconvert import HTMLExporter
 from nbgrader.preprocessors import ClearHiddenTests
 
 from . import notebooks
+from .atomic import write_text
 from .results import AssignmentResult, TestRow
 
 
@@ -86,8 +87,6 @@ def write_feedback(result: AssignmentResult, autograded: Path | None, out_dir: P
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(_summary_markdown(result))])
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": html.escape(
         f"{result.student_id} - {result.assignment}")}})
-    tmp = target.with_suffix(".html.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(target)
+    write_text(target, body)
     result.feedback = target
     return target

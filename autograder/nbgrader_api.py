@@ -16,7 +16,6 @@ from . import paths
 from .hidden.seeds import STUDENT_ENV
 
 # nbgrader's own gradebook code trips SQLAlchemy's autoflush warnings; they say nothing to users.
-warnings.filterwarnings("ignore", message=".*not in session.*", module="nbgrader")
 warnings.filterwarnings("ignore", message=".*not in session.*")
 
 COURSE_ID = "backprop"

@@ -43,14 +43,12 @@ def solution_code(cell_source: str) -> str:
 
 def solution_regions(cell_source: str) -> list[str]:
     """The lines between ### BEGIN SOLUTION and ### END SOLUTION."""
-    lines, inside, region = [], False, []
+    lines, inside = [], False
     for line in cell_source.splitlines():
         if MARKER.match(line):
             inside = "BEGIN" in line
-            continue
-        if inside:
-            region.append(line)
-    lines.extend(region)
+        elif inside:
+            lines.append(line)
     return lines
 
 

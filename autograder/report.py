@@ -16,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from .atomic import write_text  # noqa: E402
 from .results import AssignmentResult  # noqa: E402
 
 TOP_DIAGNOSES = 25
@@ -134,8 +135,4 @@ img {{ max-width: 100%; }}
 Notebooks that could not be graded: {sum(bool(r.problems) and r.score == 0 for r in results)}.</p>
 </body></html>
 """
-    target = out / "report.html"
-    tmp = target.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(target)
-    return target
+    return write_text(out / "report.html", page)
