@@ -9,7 +9,6 @@ and never stops the other jobs.
 import os
 import shutil
 import sys
-import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
@@ -26,9 +25,8 @@ from .errors import UserError
 from .feedback import write_feedback
 from .results import AssignmentResult, failed_result, read_results
 from .review import review
+from .sandbox import session
 from .submissions import locate, students
-
-LOCK_RETRIES = 3
 
 
 @dataclass(frozen=True)
@@ -51,15 +49,10 @@ def _api(course_dir: Path, timeout: int):
     return nbgrader_api.api(course_dir, timeout=timeout)
 
 
-def _autograde(job: Job, settings: Settings) -> dict:
+def _autograde(job: Job, settings: Settings) -> tuple[dict, dict]:
     nbgrader_api.prepare_kernels(settings.course_dir, job.student)
-    outcome = {}
-    for attempt in range(LOCK_RETRIES):
-        outcome = _api(settings.course_dir, settings.timeout).autograde(job.assignment, job.student)
-        if outcome["success"] or "database is locked" not in (outcome.get("log", "") + outcome.get("error", "")):
-            break
-        time.sleep(0.5 * (attempt + 1))
-    return outcome
+    return session.autograde(_api(settings.course_dir, settings.timeout), job.assignment, job.student,
+                             settings.course_dir / "release" / job.assignment)
 
 
 def grade_job(job: Job, settings: Settings) -> AssignmentResult:
@@ -84,13 +77,18 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
             nbformat.write(nb, target / f"{job.notebook}.ipynb")
-            outcome = _autograde(job, settings)
+            outcome, verdicts = _autograde(job, settings)
             if outcome["success"] and autograded.exists():
-                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout)
+                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
+                                      verdicts)
                 result.notes = review(nb, nbformat.read(autograded, as_version=4))
             else:
-                result = failed_result(course, job.student, job.assignment, job.notebook,
-                                       f"Grading failed: {nbgrader_api.failure_reason(outcome)}")
+                reason = f"Grading stopped early: {nbgrader_api.failure_reason(outcome)}"
+                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
+                                      verdicts, stopped=reason)
+                if verdicts:
+                    reason += " The points of the tests that ran before it are kept."
+                result.problems.append(reason)
                 autograded = autograded if autograded.exists() else None
     result.problems += located.notes
     write_feedback(result, autograded, settings.out)

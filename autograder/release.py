@@ -20,6 +20,7 @@ import nbformat
 from . import nbgrader_api, notebooks, paths, reference
 from .errors import UserError
 from .hidden import registry
+from .sandbox import session
 
 SELF_CHECK_STUDENT = "release-self-check"
 FORBIDDEN = (
@@ -159,12 +160,13 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
             target = scratch / "submitted" / SELF_CHECK_STUDENT / item.assignment / item.notebook.name
             target.parent.mkdir(parents=True)
             nbformat.write(answer, target)
-            outcome = api.autograde(item.assignment, SELF_CHECK_STUDENT)
+            outcome, verdicts = session.autograde(api, item.assignment, SELF_CHECK_STUDENT, item.notebook.parent)
             if not outcome["success"]:
                 problems.append(f"{item.assignment}: autograding the solutions failed: "
                                 f"{nbgrader_api.failure_reason(outcome)}")
                 continue
-            graded = read_results(scratch, SELF_CHECK_STUDENT, item.assignment, item.notebook.stem)
+            graded = read_results(scratch, SELF_CHECK_STUDENT, item.assignment, item.notebook.stem,
+                                  verdicts=verdicts)
             for row in graded.tests:
                 if row.score < row.max_score:
                     problems.append(f"{item.assignment}: the solution scores {row.score:g}/{row.max_score:g} "

@@ -8,6 +8,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
 from . import nbgrader_api, notebooks
+from .gradebook import record_scores
 from .hidden import registry
 from .hidden.runner import RESULT_MIME
 
@@ -90,23 +91,40 @@ def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
 
 
 def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
-                 timeout: int | None = None) -> AssignmentResult:
+                 timeout: int | None = None, verdicts: dict[str, dict] | None = None,
+                 stopped: str | None = None) -> AssignmentResult:
+    """The result of one autograded notebook.
+
+    ``verdicts`` (grade id -> result) are the oracle's, computed outside the student's kernel:
+    they are the scores, and they are written into the gradebook. Without them (older callers)
+    the scores come from the gradebook and the diagnoses from the test cells' outputs.
+    ``stopped`` says why the notebook did not run to the end (its tests that never ran score 0
+    with that reason).
+    """
     course_dir = Path(course_dir)
     path = course_dir / "autograded" / student / assignment / f"{notebook}.ipynb"
-    nb = nbformat.read(path, as_version=4)
+    nb = nbformat.read(path, as_version=4) if path.exists() else nbformat.v4.new_notebook()
     cells = {notebooks.nbgrader_meta(c).get("grade_id"): c for c in notebooks.grade_cells(nb)}
     scores = {}
-    with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:
-        try:
-            submission = gb.find_submission_notebook(notebook, assignment, student)
-            scores = {g.name: g.score for g in submission.grades}
-        except MissingEntry:
-            pass
+    if verdicts is None:
+        with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:
+            try:
+                submission = gb.find_submission_notebook(notebook, assignment, student)
+                scores = {g.name: g.score for g in submission.grades}
+            except MissingEntry:
+                pass
     rows, visible = [], []
     for grade_id, points in expected_tests(course_dir, assignment):
         cell = cells.get(grade_id)
-        result, reason = _cell_report(cell, timeout) if cell is not None else (None, "The test cell is missing.")
-        score = scores.get(grade_id)
+        if verdicts is not None:
+            result = verdicts.get(grade_id)
+            reason = stopped or "The test did not run: the notebook stopped before reaching it."
+            if result is None and cell is not None and not stopped:
+                reason = _cell_report(cell, timeout)[1]
+            score = result["score"] if result is not None else 0.0
+        else:
+            result, reason = _cell_report(cell, timeout) if cell is not None else (None, "The test cell is missing.")
+            score = scores.get(grade_id)
         row = TestRow(student, assignment, notebook, grade_id, function_of(grade_id),
                       float(score) if score is not None else 0.0, points)
         if result is not None:
@@ -119,6 +137,8 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
         if row.score < row.max_score and not row.diagnosis:
             row.diagnosis = "The test failed."
         rows.append(row)
+    if verdicts is not None:
+        record_scores(course_dir, student, assignment, notebook, {r.grade_id: r.score for r in rows})
     for grade_id, cell in cells.items():
         meta = notebooks.nbgrader_meta(cell)
         if float(meta.get("points", 0)) == 0 and any(o.get("output_type") == "error" for o in cell.outputs):

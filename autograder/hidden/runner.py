@@ -57,15 +57,14 @@ def _reference_dependencies(namespace: dict, names):
 
 
 def run_test(test, namespace: dict, student: str) -> Outcome:
-    """Run ``test`` against the function defined in ``namespace``; never raises for student bugs."""
+    """Run ``test`` against the function defined in ``namespace``, in this process (authoring,
+    nbval and unit tests; grading runs the student's code in a sandboxed kernel instead, see
+    ``autograder.sandbox``). Never raises for student bugs."""
     fn = namespace.get(test.function)
     if fn is None:
         return Outcome.failed(
             f"{test.function} is not defined: run the cell that defines it and keep its name."
         )
-    rng = np.random.default_rng(seed_for(student, test.assignment, test.grade_id))
-    wrapped = Student(fn, test.function)
-    global_rng_state = np.random.get_state()
     sink = io.StringIO()
     with (
         _reference_dependencies(namespace, test.deps),
@@ -75,16 +74,29 @@ def run_test(test, namespace: dict, student: str) -> Outcome:
         np.errstate(all="warn"),
     ):
         warnings.simplefilter("always")
-        try:
-            outcome = test.run(wrapped, rng)
-        except StudentError as err:
-            outcome = Outcome.failed(str(err))
-        except RecursionError:
-            outcome = Outcome.failed(f"{test.function} recursed without end.")
-    np.random.set_state(global_rng_state)
+        wrapped = Student(fn, test.function)
+        global_rng_state = np.random.get_state()
+        outcome = evaluate(test, wrapped, student)
+        np.random.set_state(global_rng_state)
+    return _with_hints(outcome, [str(w.message) for w in caught])
+
+
+def evaluate(test, wrapped: Student, student: str) -> Outcome:
+    """Run the registered test with ``wrapped`` standing in for the student's function."""
+    rng = np.random.default_rng(seed_for(student, test.assignment, test.grade_id))
+    try:
+        outcome = test.run(wrapped, rng)
+    except StudentError as err:
+        outcome = Outcome.failed(str(err))
+    except RecursionError:
+        outcome = Outcome.failed(f"{test.function} recursed without end.")
     outcome.notes.extend(wrapped.notes)
-    for w in caught:
-        hint = _hint(str(w.message))
+    return _with_hints(outcome, getattr(wrapped, "warnings", []))
+
+
+def _with_hints(outcome: Outcome, messages) -> Outcome:
+    for message in messages:
+        hint = _hint(message)
         if hint not in outcome.hints:
             outcome.hints.append(hint)
     return outcome
