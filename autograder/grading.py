@@ -25,7 +25,7 @@ from .errors import UserError
 from .feedback import write_feedback
 from .results import AssignmentResult, failed_result, read_results
 from .review import review
-from .sandbox import session
+from .sandbox import kernel, session
 from .submissions import locate, students
 
 
@@ -42,17 +42,21 @@ class Settings:
     course_dir: Path
     out: Path
     timeout: int
+    notebook_timeout: float | None = session.DEFAULT_NOTEBOOK_TIMEOUT
+    memory_mb: int | None = kernel.DEFAULT_MEMORY_MB
 
 
 @cache
 def _api(course_dir: Path, timeout: int):
-    return nbgrader_api.api(course_dir, timeout=timeout)
+    return nbgrader_api.api(course_dir, timeout=timeout, kernel_name=kernel.KERNEL_NAME)
 
 
-def _autograde(job: Job, settings: Settings) -> tuple[dict, dict]:
+def _autograde(job: Job, settings: Settings) -> session.Run:
     nbgrader_api.prepare_kernels(settings.course_dir, job.student)
     return session.autograde(_api(settings.course_dir, settings.timeout), job.assignment, job.student,
-                             settings.course_dir / "release" / job.assignment)
+                             settings.course_dir / "release" / job.assignment,
+                             hide=(job.folder.parent.parent, settings.out),
+                             notebook_timeout=settings.notebook_timeout, memory_mb=settings.memory_mb)
 
 
 def grade_job(job: Job, settings: Settings) -> AssignmentResult:
@@ -77,16 +81,16 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
             nbformat.write(nb, target / f"{job.notebook}.ipynb")
-            outcome, verdicts = _autograde(job, settings)
-            if outcome["success"] and autograded.exists():
+            run = _autograde(job, settings)
+            if run.success and autograded.exists():
                 result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
-                                      verdicts)
+                                      run.verdicts)
                 result.notes = review(nb, nbformat.read(autograded, as_version=4))
             else:
-                reason = f"Grading stopped early: {nbgrader_api.failure_reason(outcome)}"
+                reason = run.stopped or f"Grading stopped early: {nbgrader_api.failure_reason(run.outcome)}"
                 result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
-                                      verdicts, stopped=reason)
-                if verdicts:
+                                      run.verdicts, stopped=reason)
+                if run.verdicts:
                     reason += " The points of the tests that ran before it are kept."
                 result.problems.append(reason)
                 autograded = autograded if autograded.exists() else None

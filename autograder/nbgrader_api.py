@@ -23,20 +23,22 @@ DEFAULT_CELL_TIMEOUT = 120  # seconds per cell; notebook 05 trains a network in 
 IGNORED = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.pyo", ".DS_Store", "feedback", "autotests.yml"]
 
 
-def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
+def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = "") -> Config:
     course_dir = Path(course_dir).resolve()
     c = Config()
     c.CourseDirectory.root = str(course_dir)
     c.CourseDirectory.course_id = COURSE_ID
     c.CourseDirectory.ignore = IGNORED
     c.Execute.timeout = timeout
+    if kernel_name:  # grading: every notebook runs in this kernel, whatever its metadata says
+        c.Execute.kernel_name = kernel_name
     c.InstantiateTests.autotest_filename = str(course_dir / "autotests.yml")
     c.NbGraderAPI.log_level = logging.ERROR
     return c
 
 
-def api(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT) -> NbGraderAPI:
-    cfg = config(course_dir, timeout=timeout)
+def api(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = "") -> NbGraderAPI:
+    cfg = config(course_dir, timeout=timeout, kernel_name=kernel_name)
     return NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
 
 

@@ -20,7 +20,7 @@ import nbformat
 from . import nbgrader_api, notebooks, paths, reference
 from .errors import UserError
 from .hidden import registry
-from .sandbox import session
+from .sandbox import kernel, session
 
 SELF_CHECK_STUDENT = "release-self-check"
 FORBIDDEN = (
@@ -150,7 +150,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
         shutil.copytree(course_dir / "source", scratch / "source")
         shutil.copy2(course_dir / "gradebook.db", scratch / "gradebook.db")
         shutil.copy2(course_dir / "autotests.yml", scratch / "autotests.yml")
-        api = nbgrader_api.api(scratch)
+        api = nbgrader_api.api(scratch, kernel_name=kernel.KERNEL_NAME)
         nbgrader_api.prepare_kernels(scratch, SELF_CHECK_STUDENT)
         for item in released:
             # The kernel imports bpkit from its folder first: give it exactly what the release ships.
@@ -160,13 +160,13 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
             target = scratch / "submitted" / SELF_CHECK_STUDENT / item.assignment / item.notebook.name
             target.parent.mkdir(parents=True)
             nbformat.write(answer, target)
-            outcome, verdicts = session.autograde(api, item.assignment, SELF_CHECK_STUDENT, item.notebook.parent)
-            if not outcome["success"]:
+            run = session.autograde(api, item.assignment, SELF_CHECK_STUDENT, item.notebook.parent)
+            if not run.success:
                 problems.append(f"{item.assignment}: autograding the solutions failed: "
-                                f"{nbgrader_api.failure_reason(outcome)}")
+                                f"{run.stopped or nbgrader_api.failure_reason(run.outcome)}")
                 continue
             graded = read_results(scratch, SELF_CHECK_STUDENT, item.assignment, item.notebook.stem,
-                                  verdicts=verdicts)
+                                  verdicts=run.verdicts)
             for row in graded.tests:
                 if row.score < row.max_score:
                     problems.append(f"{item.assignment}: the solution scores {row.score:g}/{row.max_score:g} "

@@ -10,6 +10,7 @@ later in the notebook.
 """
 
 import os
+import secrets
 import socket
 import threading
 import uuid
@@ -127,6 +128,7 @@ class Oracle:
         self.student, self.assignment = student, assignment
         self.results: dict[str, dict] = {}
         self.address = f"autograder-{uuid.uuid4().hex}"
+        self.token = secrets.token_hex(16)  # only this job's kernel has it (in its environment)
         self._sock = None
         self._thread = None
 
@@ -136,7 +138,7 @@ class Oracle:
         self._sock.listen(4)
         self._thread = threading.Thread(target=self._serve, name="oracle", daemon=True)
         self._thread.start()
-        os.environ[ORACLE_ENV] = self.address
+        os.environ[ORACLE_ENV] = f"{self.address} {self.token}"
         return self
 
     def __exit__(self, *exc):
@@ -162,6 +164,8 @@ class Oracle:
 
     def _handle(self, conn):
         start = wire.receive(conn)
+        if not secrets.compare_digest(str(start.get("token", "")), self.token):
+            return
         grade_id = str(start.get("grade_id"))
         try:
             test = registry.get(grade_id)

@@ -1,27 +1,87 @@
-"""One notebook through nbgrader's autograde with the oracle listening."""
+"""One notebook through nbgrader's autograde, in a sandboxed kernel, with the oracle listening
+and a watchdog on the whole notebook's time."""
 
+import os
+import signal
+import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import kernel
 from .oracle import Oracle
 
 LOCK_RETRIES = 3
+DEFAULT_NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
 
 
-def autograde(api, assignment: str, student: str, release_folder: Path) -> tuple[dict, dict[str, dict]]:
-    """nbgrader's outcome and the oracle's verdicts (grade id -> result) for one submission.
+@dataclass
+class Run:
+    outcome: dict  # nbgrader's
+    verdicts: dict[str, dict] = field(default_factory=dict)  # grade id -> the oracle's result
+    stopped: str = ""  # why the kernel was stopped by the grader, if it was
 
-    The verdicts of the tests that ran are kept even when nbgrader fails (a kernel that died),
-    and a retry after a locked gradebook starts them afresh.
-    """
-    kernel.prepare(release_folder)
-    outcome, verdicts = {}, {}
-    for attempt in range(LOCK_RETRIES):
-        with Oracle(student, assignment) as oracle:
+    @property
+    def success(self) -> bool:
+        return bool(self.outcome.get("success")) and not self.stopped
+
+
+class _Watchdog:
+    """Kills the kernel (its sandbox and every process in it) when the notebook runs too long."""
+
+    def __init__(self, pidfile: Path, seconds: float | None):
+        self.pidfile, self.seconds, self.fired = pidfile, seconds, False
+        self._timer = threading.Timer(seconds, self._fire) if seconds else None
+
+    def _fire(self):
+        try:
+            pid = int(self.pidfile.read_text())
+        except (OSError, ValueError):
+            return
+        self.fired = True
+        try:
+            os.kill(pid, signal.SIGKILL)  # bwrap: the whole PID namespace goes with it
+        except ProcessLookupError:
+            pass
+
+    def __enter__(self):
+        if self._timer:
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self._timer:
+            self._timer.cancel()
+
+
+def autograde(api, assignment: str, student: str, release_folder: Path, *, hide=(),
+              notebook_timeout: float | None = DEFAULT_NOTEBOOK_TIMEOUT,
+              memory_mb: int | None = kernel.DEFAULT_MEMORY_MB) -> Run:
+    """Run one submission. The verdicts of the tests that ran are kept even when the kernel dies
+    or is stopped; a retry after a locked gradebook starts afresh."""
+    run, saved = Run({}), dict(os.environ)
+    try:
+        for attempt in range(LOCK_RETRIES):
+            run = _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb)
+            if run.outcome["success"] or "database is locked" not in (
+                    run.outcome.get("log", "") + run.outcome.get("error", "")):
+                break
+            time.sleep(0.5 * (attempt + 1))
+    finally:  # the next kernel (or nbgrader command) of this process starts from a clean slate
+        os.environ.clear()
+        os.environ.update(saved)
+    return run
+
+
+def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
+    with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
+        pidfile = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
+        with Oracle(student, assignment) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
             outcome = api.autograde(assignment, student)
-        verdicts = oracle.results
-        if outcome["success"] or "database is locked" not in (outcome.get("log", "") + outcome.get("error", "")):
-            break
-        time.sleep(0.5 * (attempt + 1))
-    return outcome, verdicts
+    run = Run(outcome, oracle.results)
+    if dog.fired:
+        run.stopped = (f"The notebook ran longer than the {notebook_timeout:g} s allowed for a whole "
+                       "notebook and was stopped.")
+    return run

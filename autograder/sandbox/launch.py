@@ -1,0 +1,65 @@
+"""Start a grading kernel inside a sandbox (run as a script by the grader's kernelspec).
+
+Standalone: standard library only, because it runs before anything else in the kernel's
+process. The policy comes as JSON in the environment (see ``autograder.sandbox.kernel``):
+
+- resource limits for the kernel and everything it starts: address space (a memory bomb
+  fails with MemoryError), no core files;
+- with bubblewrap (``bwrap``): the file system read-only; private /tmp; the grader's files
+  (reference library, hidden tests, gradebook, other students' folders, sources) replaced by
+  empty folders; only the student's own folder writable; a PID namespace, so that every process
+  the notebook started dies with the kernel, and the kernel dies with the grader.
+"""
+
+import json
+import os
+import resource
+import sys
+
+POLICY_ENV = "AUTOGRADER_SANDBOX"
+
+
+def _limit(policy):
+    megabytes = policy.get("memory_mb")
+    if megabytes:
+        size = int(megabytes) * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _bwrap_args(policy, connection_file):
+    args = [policy["bwrap"], "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    for path in policy.get("hide", []):
+        if os.path.isdir(path):
+            args += ["--tmpfs", path]
+        elif os.path.exists(path):
+            args += ["--ro-bind", "/dev/null", path]
+    for path in [*policy.get("read", []), connection_file]:
+        if os.path.exists(path):
+            args += ["--ro-bind", path, path]
+    for path in [*policy.get("write", []), os.getcwd()]:
+        if os.path.exists(path):
+            args += ["--bind", path, path]
+    return args + ["--chdir", os.getcwd(), "--unshare-pid", "--die-with-parent", "--new-session", "--"]
+
+
+def main(argv):
+    connection_file = argv[1]
+    policy = json.loads(os.environ.pop(POLICY_ENV, "{}") or "{}")
+    kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file]
+    if policy.get("pidfile"):
+        with open(policy["pidfile"], "w") as handle:
+            handle.write(str(os.getpid()))
+    _limit(policy)
+    if policy.get("bwrap"):
+        # Inside the PID namespace the kernel's parent is the namespace's init (pid 1), which
+        # ipykernel's parent poller takes for "orphaned" and exits; --die-with-parent does its job.
+        os.environ.pop("JPY_PARENT_PID", None)
+        command = _bwrap_args(policy, connection_file) + kernel
+    else:
+        command = kernel
+    os.execv(command[0], command)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
