@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import nbgrader_api, paths
 from .errors import UserError
+from .sandbox import kernel, session
 
 DEFAULT_OUT = paths.REPO / "build" / "grades"
 DEFAULT_DEMO_OUT = paths.REPO / "build" / "demo"
@@ -30,6 +31,10 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
     g.add_argument("--timeout", type=_positive, default=nbgrader_api.DEFAULT_CELL_TIMEOUT,
                    help="seconds a cell may run")
+    g.add_argument("--notebook-timeout", type=_positive, default=session.DEFAULT_NOTEBOOK_TIMEOUT,
+                   help="seconds a whole notebook may run (default %(default)s)")
+    g.add_argument("--memory-limit", type=_positive, default=kernel.DEFAULT_MEMORY_MB,
+                   help="MiB of address space per grading kernel (default %(default)s)")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
@@ -49,7 +54,8 @@ def main(argv=None) -> int:
             from .grading import grade, grade_table
 
             results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
-                            timeout=args.timeout, assignments=args.assignments)
+                            timeout=args.timeout, assignments=args.assignments,
+                            notebook_timeout=args.notebook_timeout, memory_mb=args.memory_limit)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'} and feedback/")

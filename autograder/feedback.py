@@ -28,6 +28,9 @@ def _summary_markdown(result: AssignmentResult) -> str:
         found = row.diagnosis or "passed"
         lines.append(f"| `{row.function}` | {row.grade_id} | {row.score:g} / {row.max_score:g} | "
                      f"{found.replace('|', '/')} |")
+    if result.tampering:
+        lines += ["", "**Changes to protected cells (undone for grading; they change nothing in the score):**",
+                  ""] + [f"- {t}" for t in result.tampering]
     if result.notes:
         lines += ["", "**About how your notebook ran (no points deducted):**", ""] + [f"- {n}" for n in result.notes]
     notes = sorted({n for row in result.tests for n in row.notes})

@@ -8,6 +8,7 @@ and never stops the other jobs.
 
 import os
 import shutil
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import nbformat
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from . import nbgrader_api, notebooks
+from . import nbgrader_api, notebooks, restore
 from .csvfiles import write_csvs
 from .errors import UserError
 from .feedback import write_feedback
@@ -77,26 +78,61 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
                                    "Jupyter notebook. Re-download it from JupyterLab (File > Download) and resubmit.")
             autograded = None
         else:
-            target = course / "submitted" / job.student / job.assignment
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            nbformat.write(nb, target / f"{job.notebook}.ipynb")
-            run = _autograde(job, settings)
-            if run.success and autograded.exists():
-                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
-                                      run.verdicts)
-                result.notes = review(nb, nbformat.read(autograded, as_version=4))
-            else:
-                reason = run.stopped or f"Grading stopped early: {nbgrader_api.failure_reason(run.outcome)}"
-                result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
-                                      run.verdicts, stopped=reason)
-                if run.verdicts:
-                    reason += " The points of the tests that ran before it are kept."
-                result.problems.append(reason)
-                autograded = autograded if autograded.exists() else None
+            result, autograded = _grade_notebook(job, settings, nb, autograded)
     result.problems += located.notes
+    extra = _extra_files(job.folder, located.path)
+    if extra:
+        result.notes.append(f"Only the notebook is graded; {extra} other file(s) in the folder were not used.")
     write_feedback(result, autograded, settings.out)
     return result
+
+
+def _extra_files(folder: Path, notebook: Path | None) -> int:
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.rglob("*") if p.is_file() and p != notebook
+               and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
+    course = settings.course_dir
+    release = nbformat.read(course / "release" / job.assignment / f"{job.notebook}.ipynb", as_version=4)
+    other = restore.other_assignment(nb, _grade_ids(course, job.assignment),
+                                     {a: _grade_ids(course, a) for a in notebooks.assignments(course)
+                                      if a != job.assignment})
+    if other:
+        return failed_result(course, job.student, job.assignment, job.notebook,
+                             f"This is the notebook of {other}, not of {job.assignment}: submit the "
+                             f"{job.notebook}.ipynb of {job.assignment}."), None
+    graded, tampering = restore.restore(nb, release)
+    target = course / "submitted" / job.student / job.assignment
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    nbformat.write(graded, target / f"{job.notebook}.ipynb")
+    run = _autograde(job, settings)
+    if run.success and autograded.exists():
+        result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
+                              run.verdicts)
+        result.notes = review(nb, nbformat.read(autograded, as_version=4))
+    else:
+        reason = run.stopped or f"Grading stopped early: {nbgrader_api.failure_reason(run.outcome)}"
+        result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
+                              run.verdicts, stopped=reason)
+        if run.verdicts:
+            reason += " The points of the tests that ran before it are kept."
+        result.problems.append(reason)
+        autograded = autograded if autograded.exists() else None
+    result.tampering = tampering
+    return result, autograded
+
+
+@cache
+def _grade_ids(course_dir: Path, assignment: str) -> frozenset[str]:
+    path = course_dir / "release" / assignment
+    found = set()
+    for notebook in path.glob("*.ipynb"):
+        found |= {notebooks.nbgrader_meta(c).get("grade_id") for c in nbformat.read(notebook, as_version=4).cells}
+    return frozenset(found - {None})
 
 
 def _guarded(job: Job, settings: Settings) -> AssignmentResult:
@@ -110,6 +146,16 @@ def _guarded(job: Job, settings: Settings) -> AssignmentResult:
         except Exception:
             pass
         return result
+
+
+def _die_with_parent() -> None:
+    """A worker (and so its kernel) goes when the grader is killed, instead of grading on."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
 
 
 def _check_inputs(submissions: Path, course_dir: Path) -> None:
@@ -141,7 +187,8 @@ def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
 
 def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None = None,
           timeout: int = nbgrader_api.DEFAULT_CELL_TIMEOUT, assignments=None, progress: bool = True,
-          ) -> list[AssignmentResult]:
+          notebook_timeout: float | None = session.DEFAULT_NOTEBOOK_TIMEOUT,
+          memory_mb: int | None = kernel.DEFAULT_MEMORY_MB) -> list[AssignmentResult]:
     submissions, course_dir, out = Path(submissions).resolve(), Path(course_dir).resolve(), Path(out).resolve()
     _check_inputs(submissions, course_dir)
     jobs = plan(submissions, course_dir, assignments)
@@ -149,7 +196,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):
             gb.update_or_create_student(student)
-    settings = Settings(course_dir, out, timeout)
+    settings = Settings(course_dir, out, timeout, notebook_timeout, memory_mb)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     bar = tqdm(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
     results, broken = [], 0
@@ -165,7 +212,8 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         for job in jobs:
             done(_guarded(job, settings))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                 initializer=_die_with_parent) as pool:
             futures = {pool.submit(_guarded, job, settings): job for job in jobs}
             for future in as_completed(futures):
                 try:
@@ -205,6 +253,8 @@ def grade_table(results: list[AssignmentResult]) -> str:
                 notes.append(f"{a[:2]}: {r.problems[0]}")
             elif r.score == 0 and all("is not written yet" in t.diagnosis for t in r.tests):
                 notes.append(f"{a[:2]}: not started")
+            elif r.tampering:
+                notes.append(f"{a[:2]}: tampered: {r.tampering[0]}")
             elif failed:
                 first = next(t for t in r.tests if t.score < t.max_score)
                 notes.append(f"{a[:2]}: {first.diagnosis[:90]}")

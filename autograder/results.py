@@ -38,6 +38,7 @@ class AssignmentResult:
     problems: list[str] = field(default_factory=list)  # whole-notebook reasons (missing, broken, ...)
     visible_failures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the notebook was run; never deducted
+    tampering: list[str] = field(default_factory=list)  # protected cells changed (restored; never counted)
     feedback: Path | None = None
 
     @property
@@ -119,7 +120,11 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
         if verdicts is not None:
             result = verdicts.get(grade_id)
             reason = stopped or "The test did not run: the notebook stopped before reaching it."
-            if result is None and cell is not None and not stopped:
+            if result is not None and result.get("interrupted"):  # the kernel stopped during the test
+                reason, result = result["diagnosis"], None
+                if cell is not None and _cell_report(cell, timeout)[0] is None and cell.get("outputs"):
+                    reason = _cell_report(cell, timeout)[1]
+            elif result is None and cell is not None and not stopped:
                 reason = _cell_report(cell, timeout)[1]
             score = result["score"] if result is not None else 0.0
         else:

@@ -173,7 +173,7 @@ class Oracle:
             return
         if test.assignment != self.assignment:
             return
-        self.results[grade_id] = result_of(test, _failed(INTERRUPTED))
+        self.results[grade_id] = {**result_of(test, _failed(INTERRUPTED)), "interrupted": True}
         student = RemoteStudent(_Channel(conn, test.deps), test.function)
         result = result_of(test, evaluate(test, student, self.student))
         self.results[grade_id] = result
