@@ -24,6 +24,12 @@ from . import wire
 from .probe import ORACLE_ENV
 
 INTERRUPTED = "The test did not finish: the kernel stopped while it ran."
+TIMED_OUT = ("The test did not finish within the time limit for a cell: look for an endless loop or "
+             "very slow code.")
+
+
+class Interrupted(Exception):
+    """The kernel interrupted the student's function (the cell's time limit)."""
 
 
 class _Channel:
@@ -38,6 +44,8 @@ class _Channel:
             message = wire.receive(self.sock)
             if message.get("op") == "return":
                 return message
+            if message.get("op") == "interrupted":
+                raise Interrupted()
             if message.get("op") == "dep" and message.get("name") in self.deps:
                 wire.send(self.sock, self._dependency(message))
             else:
@@ -175,7 +183,11 @@ class Oracle:
             return
         self.results[grade_id] = {**result_of(test, _failed(INTERRUPTED)), "interrupted": True}
         student = RemoteStudent(_Channel(conn, test.deps), test.function)
-        result = result_of(test, evaluate(test, student, self.student))
+        try:
+            result = result_of(test, evaluate(test, student, self.student))
+        except Interrupted:
+            self.results[grade_id] = {**result_of(test, _failed(TIMED_OUT)), "timed_out": True}
+            return
         self.results[grade_id] = result
         wire.send(conn, {"op": "done", "text": summary_text(result), "result": result, "score": result["score"]})
 

@@ -118,7 +118,12 @@ def grade_test(grade_id: str, namespace: dict) -> float:
             while True:
                 request = wire.receive(sock)
                 if request["op"] == "call":
-                    wire.send(sock, _call(sock, namespace, handles, request))
+                    try:
+                        reply = _call(sock, namespace, handles, request)
+                    except KeyboardInterrupt:  # the cell's time limit: tell the grader, then stop
+                        wire.send(sock, {"op": "interrupted"})
+                        raise
+                    wire.send(sock, reply)
                 elif request["op"] == "done":
                     break
                 else:

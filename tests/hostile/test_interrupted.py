@@ -1,0 +1,56 @@
+"""Killing the grader in the middle of a class loses nothing: a re-run gives the same grades as
+an uninterrupted run, and no worker or kernel of the killed run goes on grading."""
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import psutil
+import pytest
+from nbgrader.api import Gradebook
+
+from autograder import nbgrader_api, paths, planted
+from autograder.demo import write_submissions
+
+pytestmark = pytest.mark.slow
+
+REPO = paths.REPO
+
+
+def _grade(submissions, course, out):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.Popen([sys.executable, "-m", "autograder", "grade", "--submissions", str(submissions),
+                             "--course-dir", str(course), "--out", str(out), "--workers", "2"],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_sigkill_then_rerun_gives_the_uninterrupted_grades(released_course, tmp_path):
+    update = planted.PLUS_UPDATE
+    cls = {f"k{i}_correct": {} for i in range(4)}
+    cls |= {f"k{i}_uphill": {update.assignment: {update.function: update.source}} for i in range(3)}
+    cls["k9_untouched"] = "untouched"
+    submissions = write_submissions(released_course, tmp_path / "subs", cls, assignments=[update.assignment])
+    reference, interrupted = tmp_path / "reference", tmp_path / "interrupted"
+    assert _grade(submissions, released_course, reference).wait(timeout=900) == 0
+
+    grader = _grade(submissions, released_course, interrupted)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and len(list(interrupted.glob("feedback/*/*/*.html"))) < 2:
+        time.sleep(0.2)
+    family = psutil.Process(grader.pid).children(recursive=True)  # workers, kernels, sandboxes
+    os.kill(grader.pid, signal.SIGKILL)  # the grader alone: its workers must notice and stop
+    grader.wait()
+    assert not (interrupted / "grades.csv").exists() or (interrupted / "grades.csv").read_text().count("\n") == 9
+    gone, alive = psutil.wait_procs(family, timeout=30)
+    assert not alive, f"processes of the killed grader are still running: {[p.cmdline()[:3] for p in alive]}"
+
+    assert _grade(submissions, released_course, interrupted).wait(timeout=900) == 0
+    for name in ("grades.csv", "test_results.csv"):
+        assert (interrupted / name).read_text() == (reference / name).read_text()
+    rows = list(csv.DictReader((reference / "grades.csv").open()))
+    with Gradebook(nbgrader_api.gradebook_url(released_course)) as gb:
+        for row in rows:
+            assert gb.find_submission(update.assignment, row["student_id"]).score == pytest.approx(float(row["score"]))
