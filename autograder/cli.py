@@ -30,6 +30,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
     g.add_argument("--timeout", type=_positive, default=nbgrader_api.DEFAULT_CELL_TIMEOUT,
                    help="seconds a cell may run")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
@@ -49,7 +51,7 @@ def main(argv=None) -> int:
             from .grading import grade, grade_table
 
             results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
-                            timeout=args.timeout, assignments=args.assignments)
+                            timeout=args.timeout, assignments=args.assignments, scheduler=args.scheduler)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'} and feedback/")
