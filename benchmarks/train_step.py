@@ -5,7 +5,9 @@ course's: forward pass, cross-entropy cost, backward pass and update, on the 4-l
 [12288, 20, 7, 5, 1] (64 x 64 colour images) with m = 209 examples, full batch, in float64
 and float32. The reference side is `autograder.reference.train_step`, the loop body of its
 `L_layer_model`; the PyTorch side is the same network with autograd and an in-place SGD
-update. Both use every core (numpy through OpenBLAS, torch through its own thread pool).
+update. A third column times the step made of the plain course functions (with dA0 and new
+parameter arrays), as the reference trained before train_step. All use every core (numpy
+through OpenBLAS, torch through its own thread pool).
 
 PyTorch is not a dependency of the kit: without it the script says so and exits 0.
 
@@ -20,6 +22,8 @@ import sys
 if "--keep-openblas-env" not in sys.argv:
     for _name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         os.environ.pop(_name, None)
+if "--threads" in sys.argv[:-1]:  # BLAS reads its thread count when numpy loads
+    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = sys.argv[sys.argv.index("--threads") + 1]
 
 from pathlib import Path  # noqa: E402
 
@@ -36,6 +40,7 @@ from autograder import reference  # noqa: E402
 LAYERS = [12288, 20, 7, 5, 1]
 M = 209
 LEARNING_RATE = 0.0075
+ROUNDS = 3
 
 
 def problem(dtype):
@@ -47,16 +52,21 @@ def problem(dtype):
     return X, Y, parameters
 
 
-def best_of(step, repeats: int) -> float:
-    """Seconds per call: the fastest of ``repeats`` timed calls after two warm-up calls."""
-    step()
-    step()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def best_times(steps: dict, repeats: int, rounds: int = ROUNDS) -> dict:
+    """Seconds per call of each step: the fastest timed call. The steps take turns in blocks of
+    ``repeats`` calls, ``rounds`` times (so a burst of load on a shared machine hits them alike),
+    and each block starts with two untimed calls (one library's idle threads may still be
+    spinning when the other starts)."""
+    times = {name: [] for name in steps}
+    for _ in range(rounds):
+        for name, step in steps.items():
+            step()
+            step()
+            for _ in range(repeats):
+                start = time.perf_counter()
+                step()
+                times[name].append(time.perf_counter() - start)
+    return {name: min(t) for name, t in times.items()}
 
 
 def numpy_step(dtype):
@@ -64,6 +74,21 @@ def numpy_step(dtype):
 
     def step():
         reference.train_step(X, Y, parameters, LEARNING_RATE)
+
+    return step
+
+
+def plain_step(dtype):
+    """The step as the course's functions make it (with dA0 and fresh parameter arrays): the
+    reference before train_step, and what a student's loop does."""
+    X, Y, parameters = problem(dtype)
+    state = {"parameters": parameters}
+
+    def step():
+        AL, caches = reference.L_model_forward(X, state["parameters"])
+        reference.compute_cost(AL, Y)
+        grads = reference.L_model_backward(AL, Y, caches)
+        state["parameters"] = reference.update_parameters(state["parameters"], grads, LEARNING_RATE)
 
     return step
 
@@ -94,7 +119,8 @@ def torch_step(torch, dtype):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=30, help="timed steps per measurement (the best counts)")
+    parser.add_argument("--repeats", type=int, default=10, help="timed steps per block (the best of all counts)")
+    parser.add_argument("--threads", type=int, help="threads for both numpy's BLAS and torch (default: all cores)")
     parser.add_argument("--keep-openblas-env", action="store_true",
                         help="keep OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE (removed by default)")
     args = parser.parse_args(argv)
@@ -104,16 +130,24 @@ def main(argv=None):
         print("benchmark skipped: PyTorch is not installed (it is never a dependency of the kit; "
               "`pip install torch` into .venv to run this comparison)")
         return 0
-    print(f"network {LAYERS}, m = {M}, one full-batch gradient-descent step, best of {args.repeats}")
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"network {LAYERS}, m = {M}, one full-batch gradient-descent step, "
+          f"best of {ROUNDS} x {args.repeats}")
     print(f"numpy {np.__version__}, torch {torch.__version__} ({torch.get_num_threads()} threads), "
-          f"{os.cpu_count()} cores, OpenBLAS environment "
+          f"BLAS threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}, {os.cpu_count()} cores, "
+          "OpenBLAS environment "
           f"{'kept' if args.keep_openblas_env else 'cleared (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE)'}")
-    print(f"{'dtype':<8} {'reference (ms)':>15} {'torch (ms)':>11} {'ratio':>6}")
+    print(f"{'dtype':<8} {'train_step (ms)':>16} {'torch (ms)':>11} {'ratio':>6}   "
+          f"{'plain functions (ms)':>20} {'ratio':>6}")
     for dtype in (np.float64, np.float32):
-        ours = best_of(numpy_step(dtype), args.repeats)
-        theirs = best_of(torch_step(torch, dtype), args.repeats)
-        print(f"{np.dtype(dtype).name:<8} {1000 * ours:>15.2f} {1000 * theirs:>11.2f} {ours / theirs:>5.2f}x")
-    print("ratio = reference time / torch time (target <= 1.00)")
+        best = best_times({"ours": numpy_step(dtype), "torch": torch_step(torch, dtype),
+                           "plain": plain_step(dtype)}, args.repeats)
+        ours, theirs, plain = best["ours"], best["torch"], best["plain"]
+        print(f"{np.dtype(dtype).name:<8} {1000 * ours:>16.2f} {1000 * theirs:>11.2f} {ours / theirs:>5.2f}x   "
+              f"{1000 * plain:>20.2f} {plain / theirs:>5.2f}x")
+    print("ratio = time / torch time (target <= 1.00); plain functions = forward, compute_cost, "
+          "L_model_backward, update_parameters")
     return 0
 
 
