@@ -35,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
                    help="seconds a whole notebook may run (default %(default)s)")
     g.add_argument("--memory-limit", type=_positive, default=kernel.DEFAULT_MEMORY_MB,
                    help="MiB of address space per grading kernel (default %(default)s)")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
@@ -54,7 +56,7 @@ def main(argv=None) -> int:
             from .grading import grade, grade_table
 
             results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
-                            timeout=args.timeout, assignments=args.assignments,
+                            timeout=args.timeout, assignments=args.assignments, scheduler=args.scheduler,
                             notebook_timeout=args.notebook_timeout, memory_mb=args.memory_limit)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "

@@ -188,7 +188,10 @@ def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
 def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None = None,
           timeout: int = nbgrader_api.DEFAULT_CELL_TIMEOUT, assignments=None, progress: bool = True,
           notebook_timeout: float | None = session.DEFAULT_NOTEBOOK_TIMEOUT,
-          memory_mb: int | None = kernel.DEFAULT_MEMORY_MB) -> list[AssignmentResult]:
+          memory_mb: int | None = kernel.DEFAULT_MEMORY_MB, scheduler: str | None = None,
+          ) -> list[AssignmentResult]:
+    """Grade every (student, assignment) in ``workers`` local processes, or on the Dask cluster
+    whose scheduler listens at ``scheduler`` (see autograder/distributed.py)."""
     submissions, course_dir, out = Path(submissions).resolve(), Path(course_dir).resolve(), Path(out).resolve()
     _check_inputs(submissions, course_dir)
     jobs = plan(submissions, course_dir, assignments)
@@ -208,7 +211,11 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         bar.set_postfix(students=len({r.student_id for r in results}), failures=broken)
         bar.update()
 
-    if workers == 1:
+    if scheduler:
+        from .distributed import grade_on_cluster
+
+        grade_on_cluster(jobs, settings, scheduler, done)
+    elif workers == 1:
         for job in jobs:
             done(_guarded(job, settings))
     else:

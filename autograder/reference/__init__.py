@@ -36,8 +36,8 @@ from .linear import (
 )
 from .model import L_model_backward, L_model_forward, initialize_parameters_deep
 from .shallow import backward_propagation, forward_propagation, initialize_parameters_shallow
-from .training import L_layer_model, predict
-from .update import update_parameters
+from .training import L_layer_model, predict, train_step
+from .update import update_parameters, update_parameters_in_place
 
 __all__ = [
     "ACTIVATIONS",
@@ -69,5 +69,7 @@ __all__ = [
     "sigmoid_backward",
     "tanh",
     "tanh_backward",
+    "train_step",
     "update_parameters",
+    "update_parameters_in_place",
 ]

@@ -12,8 +12,13 @@ import numpy as np
 
 
 def sigmoid(Z):
-    """A = 1 / (1 + exp(-Z)), computed without overflow for large |Z|. Returns (A, Z)."""
-    Z = np.asarray(Z, dtype=float)
+    """A = 1 / (1 + exp(-Z)), computed without overflow for large |Z|. Returns (A, Z).
+
+    A float Z keeps its dtype (float32 stays float32); anything else is computed in float64.
+    """
+    Z = np.asarray(Z)
+    if not np.issubdtype(Z.dtype, np.floating):
+        Z = Z.astype(float)
     # exp of a non-positive number never overflows; both branches give the same value.
     E = np.exp(-np.abs(Z))
     A = np.where(Z >= 0, 1.0 / (1.0 + E), E / (1.0 + E))

@@ -46,11 +46,12 @@ def L_model_forward(X, parameters):
     return A, caches
 
 
-def L_model_backward(AL, Y, caches):
+def L_model_backward(AL, Y, caches, *, input_gradient=True):
     """Gradients of the cross-entropy cost for the network that produced ``caches``.
 
     AL: (1, m) = sigmoid(Z_L); Y: (1, m) labels; caches: the L LayerCaches of L_model_forward.
-    Returns grads with dA0..dA{L-1}, dW1..dWL, db1..dbL.
+    Returns grads with dA0..dA{L-1}, dW1..dWL, db1..dbL; without ``input_gradient`` there is no
+    dA0 (the gradient with respect to X, which training never uses).
     """
     L = len(caches)
     Y = Y.reshape(AL.shape)
@@ -58,8 +59,10 @@ def L_model_backward(AL, Y, caches):
     dA = cost_derivative_ce(AL, Y)
     for layer in range(L, 0, -1):
         activation = OUTPUT_ACTIVATION if layer == L else HIDDEN_ACTIVATION
-        dA_prev, dW, db = linear_activation_backward(dA, caches[layer - 1], activation)
-        grads[keys.grad(keys.activation(layer - 1))] = dA_prev
+        dA_prev, dW, db = linear_activation_backward(dA, caches[layer - 1], activation,
+                                                     input_gradient=input_gradient or layer > 1)
+        if dA_prev is not None:
+            grads[keys.grad(keys.activation(layer - 1))] = dA_prev
         grads[keys.grad(keys.weight(layer))] = dW
         grads[keys.grad(keys.bias(layer))] = db
         dA = dA_prev

@@ -1,0 +1,240 @@
+"""`grade --scheduler ADDRESS`: grade on an existing Dask distributed cluster.
+
+The machine that starts the run (the parent) sends each worker, once, a snapshot of what
+nbgrader needs from the course (gradebook, source/ and release/, the helper package and the
+AUTOTEST templates), and with every task the files of one student's assignment folder. A task
+grades one Job with ``grade_job`` in a scratch course of its own under the worker's temp
+folder, so no two tasks ever write to the same file, and returns a ``RemoteResult``: plain
+data (the AssignmentResult, the feedback page, the autograded and submitted notebooks and the
+gradebook entries nbgrader made). The parent alone writes feedback/, the CSVs and the report,
+and records the grades in the course's own gradebook through nbgrader's Gradebook API, so
+`nbgrader export` and formgrader see them as if nbgrader had graded locally.
+
+Workers need the kit: a checkout with `make venv`, started from it (see the README).
+"""
+
+import hashlib
+import io
+import os
+import shutil
+import socket
+import sqlite3
+import tempfile
+import threading
+import uuid
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from . import grading, nbgrader_api
+from .atomic import write_text
+from .errors import UserError
+from .grading import Job, Settings
+from .results import AssignmentResult, failed_result
+
+CONNECT_TIMEOUT = "20s"
+COURSE_FILES = ("autotests.yml", "nbgrader_config.py")
+SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+
+
+@dataclass
+class SubmittedFile:
+    name: str
+    data: bytes
+    mtime: float  # locate() prefers the newest of several notebooks
+
+
+@dataclass
+class RemoteResult:
+    """What a worker sends back for one Job: plain data, no paths of the worker's."""
+
+    result: AssignmentResult
+    feedback_html: str | None = None
+    autograded: str | None = None  # the autograded notebook's JSON text
+    submitted: str | None = None  # the notebook exactly as nbgrader autograded it
+    gradebook: dict | None = None  # see gradebook_entries()
+    worker: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Parent side
+
+
+def _gradebook_snapshot(course_dir: Path) -> bytes:
+    """A consistent copy of gradebook.db (SQLite's backup API: never a half-written page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "gradebook.db"
+        source = sqlite3.connect(course_dir / "gradebook.db")
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        return copy.read_bytes()
+
+
+def course_bundle(course_dir: Path, assignments) -> bytes:
+    """A zip of the course as grading needs it: gradebook.db, the helper package, the AUTOTEST
+    templates, and source/ and release/ of ``assignments``."""
+    course_dir = Path(course_dir)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("gradebook.db", _gradebook_snapshot(course_dir))
+        for name in COURSE_FILES:
+            if (course_dir / name).is_file():
+                archive.write(course_dir / name, name)
+        folders = [course_dir / "bpkit"] + [course_dir / kind / a for a in sorted(set(assignments))
+                                            for kind in ("source", "release")]
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(course_dir)
+                if path.is_file() and not SKIPPED_PARTS & set(relative.parts) and path.suffix != ".pyc":
+                    archive.write(path, str(relative))
+    return buffer.getvalue()
+
+
+def submitted_files(folder: Path) -> list[SubmittedFile] | None:
+    """The notebooks of one student's assignment folder (None: the folder does not exist)."""
+    if not folder.is_dir():
+        return None
+    return [SubmittedFile(p.name, p.read_bytes(), p.stat().st_mtime)
+            for p in sorted(folder.glob("*.ipynb")) if p.is_file()]
+
+
+def record(remote: RemoteResult, settings: Settings) -> AssignmentResult:
+    """Write what a worker sent back into the course and --out, as the local path would."""
+    result = remote.result
+    course, out = settings.course_dir, settings.out
+    folder = (result.student_id, result.assignment)
+    if remote.submitted is not None:
+        write_text(course.joinpath("submitted", *folder, f"{result.notebook}.ipynb"), remote.submitted)
+    if remote.autograded is not None:
+        write_text(course.joinpath("autograded", *folder, f"{result.notebook}.ipynb"), remote.autograded)
+    if remote.gradebook is not None:
+        store_gradebook_entries(course, result.student_id, result.assignment, remote.gradebook)
+    if remote.feedback_html is not None:
+        result.feedback = write_text(out.joinpath("feedback", *folder, f"{result.notebook}.html"),
+                                     remote.feedback_html)
+    else:
+        result.feedback = None
+    return result
+
+
+def store_gradebook_entries(course_dir: Path, student: str, assignment: str, entries: dict) -> None:
+    """Record a worker's autograde in the course gradebook, as nbgrader's SaveAutoGrades does:
+    a manual score given earlier is kept and the cell is flagged for review."""
+    with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
+        gb.update_or_create_student(student)
+        kwargs = {"timestamp": entries["timestamp"]} if entries.get("timestamp") else {}
+        gb.update_or_create_submission(assignment, student, **kwargs)
+        for notebook, cells in entries["notebooks"].items():
+            for cell, score in cells["grades"].items():
+                grade = gb.find_grade(cell, notebook, assignment, student)
+                grade.auto_score = score
+                grade.needs_manual_grade = grade.manual_score is not None or score is None
+            for cell, comment in cells["comments"].items():
+                gb.find_comment(cell, notebook, assignment, student).auto_comment = comment
+        gb.db.commit()
+
+
+def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) -> None:
+    """Grade ``jobs`` on the Dask cluster at ``scheduler``; ``done(result)`` is called in the
+    parent for each, in the order they finish."""
+    from distributed import Client, as_completed
+
+    course = settings.course_dir
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise UserError(f"could not reach the Dask scheduler at {scheduler} ({type(err).__name__}: {err}); "
+                        "start one with `dask scheduler` and give the address it prints") from None
+    with client:
+        bundle = course_bundle(course, {j.assignment for j in jobs})
+        key = hashlib.sha256(bundle).hexdigest()[:16]
+        shared = client.scatter(bundle, broadcast=True)
+        run = uuid.uuid4().hex[:8]
+        futures = {}
+        for job in jobs:
+            future = client.submit(grade_remote, job.student, job.assignment, job.notebook,
+                                   submitted_files(job.folder), key, shared, settings.timeout,
+                                   key=f"grade-{run}-{job.student}-{job.assignment}", pure=False)
+            futures[future] = job
+        for future in as_completed(futures):
+            job = futures.pop(future)
+            try:
+                result = record(future.result(), settings)
+            except Exception as err:  # the worker died, or the task could not run there
+                result = failed_result(course, job.student, job.assignment, job.notebook,
+                                       f"Grading failed on the cluster ({type(err).__name__}: {err}).")
+            done(result)
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker side
+
+_TEMPLATES: dict[str, Path] = {}
+_GRADING = threading.Lock()  # grading sets os.environ for its kernels: one job at a time per process
+
+
+def _template(key: str, bundle: bytes) -> Path:
+    """The course bundle unpacked once per worker process."""
+    if key not in _TEMPLATES or not _TEMPLATES[key].is_dir():
+        folder = Path(tempfile.mkdtemp(prefix=f"autograder-course-{key}-"))
+        with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+            archive.extractall(folder)
+        _TEMPLATES[key] = folder
+    return _TEMPLATES[key]
+
+
+def gradebook_entries(course_dir: Path, student: str, assignment: str) -> dict | None:
+    """The submission nbgrader recorded in ``course_dir``'s gradebook: per notebook, the auto
+    score of each grade cell and the auto comment of each solution cell (None: no submission)."""
+    with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
+        try:
+            submission = gb.find_submission(assignment, student)
+        except MissingEntry:
+            return None
+        return {
+            "timestamp": submission.timestamp.isoformat() if submission.timestamp else None,
+            "notebooks": {nb.name: {"grades": {g.name: g.auto_score for g in nb.grades},
+                                    "comments": {c.name: c.auto_comment for c in nb.comments}}
+                          for nb in submission.notebooks},
+        }
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def grade_remote(student: str, assignment: str, notebook: str, files: list[SubmittedFile] | None,
+                 key: str, bundle: bytes, timeout: int) -> RemoteResult:
+    """One Dask task: grade one student's assignment in a scratch course of its own."""
+    with _GRADING:
+        scratch = Path(tempfile.mkdtemp(prefix="autograder-job-"))
+        try:
+            course = scratch / "course"
+            shutil.copytree(_template(key, bundle), course)
+            folder = scratch / "submissions" / student / assignment
+            if files is not None:
+                folder.mkdir(parents=True)
+                for f in files:
+                    (folder / f.name).write_bytes(f.data)
+                    os.utime(folder / f.name, (f.mtime, f.mtime))
+            settings = Settings(course, scratch / "out", timeout)
+            result = grading._guarded(Job(student, assignment, folder, notebook), settings)
+            where = (student, assignment, f"{notebook}.ipynb")
+            remote = RemoteResult(
+                result=replace(result, feedback=None),
+                feedback_html=_read(result.feedback) if result.feedback else None,
+                autograded=_read(course.joinpath("autograded", *where)),
+                submitted=_read(course.joinpath("submitted", *where)),
+                gradebook=gradebook_entries(course, student, assignment),
+                worker=socket.gethostname(),
+            )
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+            grading._api.cache_clear()  # one nbgrader API per scratch course: keep none
+    return remote

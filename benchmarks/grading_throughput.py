@@ -1,0 +1,167 @@
+"""Notebooks graded per minute: plain serial `nbgrader autograde` against our `grade --workers`.
+
+Run from the repository root: ``.venv/bin/python benchmarks/grading_throughput.py --students N``.
+It releases the course into a scratch folder (or copies a released one given with --course),
+builds a class of N students who submit every assignment (a mix of correct notebooks, planted
+mistakes, untouched releases and files that are not notebooks at all), then grades the same
+class twice on this machine, one run after the other:
+
+1. the anchor: nbgrader's own autograde, serial, through its Python API in this one process
+   (no start-up per call), one student after another, with nbgrader's stock configuration
+   except what it needs to run at all: the course folder, the hidden test library on the
+   kernels' PYTHONPATH and the student id in their environment (so both runs draw the same
+   per-student inputs);
+2. ours: ``grade(..., workers=<cores>)``, the function behind `python -m autograder grade`,
+   feedback pages, CSVs and report included.
+
+It prints notebooks per minute for both, the ratio, and whether every (student, assignment)
+got the same score from both (a notebook nbgrader could not grade counts as 0, as ours reports).
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
+from nbgrader.apps import NbGraderAPI  # noqa: E402
+from nbgrader.coursedir import CourseDirectory  # noqa: E402
+from traitlets.config import Config  # noqa: E402
+
+from autograder import notebooks, paths, planted  # noqa: E402
+from autograder.demo import BROKEN_NOTEBOOK, copy_course, write_submissions  # noqa: E402
+from autograder.grading import grade  # noqa: E402
+from autograder.hidden.seeds import STUDENT_ENV  # noqa: E402
+from autograder.nbgrader_api import gradebook_url  # noqa: E402
+
+DEFAULT_STUDENTS = 4
+KINDS = ("correct", "mistakes", "untouched", "broken")
+
+
+def build_class(n: int, assignments: list[str]) -> dict:
+    """student id -> plan for write_submissions: the kinds in turn; "mistakes" students make a
+    different planted mistake in every assignment, "broken" ones hand in one file that is not a
+    notebook (a different assignment each time) and correct answers elsewhere."""
+    by_assignment = {a: [m for m in planted.ALL_MISTAKES if m.assignment == a] for a in assignments}
+    cls = {}
+    for k in range(n):
+        kind = KINDS[k % len(KINDS)]
+        student = f"s{k:03d}_{kind}"
+        if kind == "correct":
+            cls[student] = {}
+        elif kind == "untouched":
+            cls[student] = "untouched"
+        elif kind == "broken":
+            cls[student] = {assignments[(k // len(KINDS)) % len(assignments)]: BROKEN_NOTEBOOK}
+        else:
+            cls[student] = {}
+            for a, mistakes in by_assignment.items():
+                if mistakes:
+                    m = mistakes[(k // len(KINDS)) % len(mistakes)]
+                    cls[student][a] = {m.function: m.source.strip("\n")}
+    return cls
+
+
+def released_course(target: Path, given: Path | None) -> Path:
+    if given is not None:
+        shutil.copytree(given, target, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+        return target
+    copy_course(target)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", STUDENT_ENV)}
+    done = subprocess.run([sys.executable, "-m", "autograder", "release", "--course-dir", str(target)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"release failed:\n{done.stdout}\n{done.stderr}")
+    return target
+
+
+def anchor(course: Path, submissions: Path, assignments: list[str]) -> dict:
+    """Plain nbgrader autograde, serial. Returns {(student, assignment): score}."""
+    for student_folder in sorted(submissions.iterdir()):
+        shutil.copytree(student_folder, course / "submitted" / student_folder.name)
+    config = Config()
+    config.CourseDirectory.root = str(course)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course)  # the hidden tests import autograder.hidden
+    students = sorted(p.name for p in submissions.iterdir())
+    for student in students:
+        os.environ[STUDENT_ENV] = student
+        for assignment in assignments:
+            api.autograde(assignment, student, force=True, create=True)
+    os.environ.pop(STUDENT_ENV, None)
+    os.environ.pop("PYTHONPATH", None)
+    scores = {}
+    with Gradebook(gradebook_url(course)) as gb:
+        for student in students:
+            for assignment in assignments:
+                try:
+                    scores[student, assignment] = float(gb.find_submission(assignment, student).score)
+                except MissingEntry:
+                    scores[student, assignment] = 0.0
+    return scores
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=DEFAULT_STUDENTS)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="ours (default: the cores)")
+    parser.add_argument("--assignment", action="append", dest="assignments", help="default: all five")
+    parser.add_argument("--course", type=Path, help="an already released course folder to copy (saves the "
+                        "release, about a minute)")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="grading-throughput-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        start = time.perf_counter()
+        base = released_course(work / "released", args.course)
+        assignments = args.assignments or notebooks.assignments(base)
+        cls = build_class(args.students, assignments)
+        submissions = write_submissions(base, work / "submissions", cls, assignments=assignments)
+        count = len(cls) * len(assignments)
+        print(f"class: {len(cls)} students x {len(assignments)} assignments = {count} notebooks "
+              f"({', '.join(sorted({s.split('_', 1)[1] for s in cls}))}); "
+              f"course ready in {time.perf_counter() - start:.0f} s")
+
+        plain_course = shutil.copytree(base, work / "nbgrader_course")
+        start = time.perf_counter()
+        plain = anchor(plain_course, submissions, assignments)
+        plain_seconds = time.perf_counter() - start
+        print(f"nbgrader autograde, serial:      {plain_seconds:7.1f} s  {60 * count / plain_seconds:6.1f} "
+              "notebooks/min")
+
+        ours_course = shutil.copytree(base, work / "our_course")
+        start = time.perf_counter()
+        results = grade(submissions, ours_course, work / "ours", workers=args.workers, progress=False,
+                        assignments=assignments)
+        ours_seconds = time.perf_counter() - start
+        print(f"ours, grade --workers {args.workers}:        {ours_seconds:7.1f} s  "
+              f"{60 * count / ours_seconds:6.1f} notebooks/min")
+        print(f"ratio (ours / nbgrader, notebooks per minute): {plain_seconds / ours_seconds:.2f}x "
+              f"on {os.cpu_count()} cores")
+
+        ours = {(r.student_id, r.assignment): r.score for r in results}
+        differ = sorted(k for k in plain if abs(plain[k] - ours.get(k, -1)) > 1e-9)
+        if differ:
+            print(f"scores agree: NO, {len(differ)} of {count} differ:")
+            for key in differ:
+                print(f"  {key[0]} {key[1]}: nbgrader {plain[key]:g}, ours {ours.get(key)}")
+        else:
+            print(f"scores agree: yes, all {count}")
+        return 1 if differ else 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
