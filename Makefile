@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SUBMISSIONS ?=
 OUT    ?= build/grades
 
-.PHONY: help venv demo test test-fast lint notebooks release grade lab clean
+ASSETS := build/html-assets/VERSIONS
+
+.PHONY: help venv assets chromium demo test test-fast test-browser screenshots lint notebooks release grade lab clean
 
 help:
 	@echo "make demo        release the course, grade a sample class, print the grade table"
@@ -15,6 +17,7 @@ help:
 	@echo "make release     write course/release (refused unless the solutions earn full marks)"
 	@echo "make grade SUBMISSIONS=DIR [OUT=DIR]   grade <student>/<assignment>/<notebook>.ipynb"
 	@echo "make notebooks   rebuild course/source/*/*.ipynb from course/authoring/*.py"
+	@echo "make screenshots build/screenshots/{widget,report}.png from the browser tests, copied to docs/img/"
 	@echo "make lint        ruff"
 
 # The kit is used from its checkout and never installed as a package, so that the hidden
@@ -29,11 +32,33 @@ $(STAMP): pyproject.toml tools/requirements.py
 
 venv: $(STAMP)
 
-demo: $(STAMP)
+# MathJax, require.js and the widget renderer for offline feedback pages, from the npm registry
+# (tools/html_assets.py). Without npm it warns and the pages use the CDNs.
+$(ASSETS): tools/html_assets.py
+	$(PYTHON) tools/html_assets.py build/html-assets
+
+assets: $(ASSETS)
+
+# The browser tests drive Debian's chromium through the PyPI playwright package (never
+# `playwright install`, which downloads a browser build of its own).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+demo: $(STAMP) $(ASSETS)
 	$(PY) -m autograder demo --out build/demo
 
-test: $(STAMP) lint
+test: $(STAMP) $(ASSETS) chromium lint
 	$(PY) -m pytest
+
+test-browser: $(STAMP) $(ASSETS) chromium
+	$(PY) -m pytest -m browser tests/browser
+
+screenshots: $(STAMP) $(ASSETS) chromium
+	$(PY) -m pytest -q -m browser tests/browser -k screenshot
+	mkdir -p docs/img
+	cp build/screenshots/widget.png build/screenshots/report.png docs/img/
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
@@ -47,7 +72,7 @@ notebooks: $(STAMP)
 release: $(STAMP)
 	$(PY) -m autograder release
 
-grade: $(STAMP)
+grade: $(STAMP) $(ASSETS)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=DIR [OUT=DIR]"; exit 2; }
 	$(PY) -m autograder grade --submissions "$(SUBMISSIONS)" --out "$(OUT)"
 

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import nbgrader_api, paths
+from . import html_assets, nbgrader_api, paths
 from .errors import UserError
 
 DEFAULT_OUT = paths.REPO / "build" / "grades"
@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    if args.command in ("grade", "demo") and html_assets.available() is None:
+        print(html_assets.missing_warning(), file=sys.stderr)
     try:
         if args.command == "release":
             from .release import release
