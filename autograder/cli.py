@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from . import html_assets, nbgrader_api, paths
@@ -24,7 +25,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="write the student versions of all assignments into COURSE/release")
     r.add_argument("--course-dir", type=Path, default=paths.COURSE)
     g = sub.add_parser("grade", help="grade submissions laid out as <student_id>/<assignment>/<notebook>.ipynb")
-    g.add_argument("--submissions", type=Path, required=True)
+    g.add_argument("--submissions", type=Path, required=True,
+                   help="a folder, or a .zip (an LMS download) of <student_id>/<assignment>/<notebook>.ipynb")
     g.add_argument("--course-dir", type=Path, default=paths.COURSE)
     g.add_argument("--out", type=Path, default=DEFAULT_OUT)
     g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
@@ -50,8 +52,15 @@ def main(argv=None) -> int:
         elif args.command == "grade":
             from .grading import grade, grade_table
 
-            results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
-                            timeout=args.timeout, assignments=args.assignments)
+            with tempfile.TemporaryDirectory(prefix="autograder-zip-") as unpacked:
+                submissions = args.submissions
+                if submissions.suffix.lower() == ".zip" and submissions.is_file():
+                    from .notebooks import assignments
+                    from .submissions import unpack_zip
+
+                    submissions = unpack_zip(submissions, Path(unpacked), assignments(args.course_dir))
+                results = grade(submissions, args.course_dir, args.out, workers=args.workers,
+                                timeout=args.timeout, assignments=args.assignments)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'} and feedback/")
