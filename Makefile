@@ -56,7 +56,7 @@ test-browser: $(STAMP) $(ASSETS) chromium
 	$(PY) -m pytest -m browser tests/browser
 
 screenshots: $(STAMP) $(ASSETS) chromium
-	$(PY) -m pytest -q -m browser tests/browser -k screenshot
+	$(PY) -m pytest -q -m browser tests/browser -k "01_cost_functions or report_renders"
 	mkdir -p docs/img
 	cp build/screenshots/widget.png build/screenshots/report.png docs/img/
 
