@@ -61,7 +61,7 @@ screenshots: $(STAMP) $(ASSETS) chromium
 	cp build/screenshots/widget.png build/screenshots/report.png docs/img/
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(PY) -m ruff check autograder course/bpkit course/authoring tests tools benchmarks

@@ -30,18 +30,19 @@ def test_the_report_renders_offline(page, served):
 
 
 @needs_assets
-@pytest.mark.parametrize("student", ["ada_correct", "ben_untouched"])
-def test_feedback_renders_offline_with_equations_and_widgets(student, page, served, graded):
-    folder = graded / "feedback" / student / "01_cost_functions"
-    [html] = folder.glob("*.html")
-    page.goto(f"{served}/feedback/{student}/01_cost_functions/{html.name}", wait_until="networkidle")
+@pytest.mark.parametrize("student, assignment", [("ada_correct", "01_cost_functions"),
+                                                 ("ben_untouched", "01_cost_functions"),
+                                                 ("cleo_missing_1_over_m", "02_backward_step")])
+def test_feedback_renders_offline_with_equations_and_widgets(student, assignment, page, served, graded):
+    [html] = (graded / "feedback" / student / assignment).glob("*.html")
+    page.goto(f"{served}/feedback/{student}/{assignment}/{html.name}", wait_until="networkidle")
     page.wait_for_function(TYPESET, timeout=60_000)
     assert page.locator(".MathJax_Error").count() == 0
     if "application/vnd.jupyter.widget-state+json" in html.read_text(encoding="utf-8"):
         page.wait_for_selector(".widget-slider", timeout=60_000)
         assert "Error displaying widget" not in page.inner_text("body")
     assert page.outside.attempted == [] and page.outside.failed == []
-    assert "Feedback: 01_cost_functions" in page.inner_text("body")
+    assert f"Feedback: {assignment}" in page.inner_text("body")
 
 
 @needs_assets
