@@ -22,6 +22,7 @@ COVERED = {
     "--submissions class.zip": "tests/pipeline/test_submissions_zip.py::test_grade_takes_an_lms_zip",
     "make assets": "tests/test_html_assets.py::test_the_built_assets_hold_the_three_scripts",
     "make test": "tests/test_readme_commands.py::test_make_targets_wrap_the_cli",
+    "make screenshots": "tests/browser/test_offline_html.py::test_the_report_renders_offline",
     "make demo": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "make grade": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "cd course && nbgrader export": "tests/pipeline/test_nbgrader_export.py::test_nbgrader_export_reads_our_scores",
@@ -30,6 +31,7 @@ COVERED = {
 EXPANSIONS = {
     "make lab": "jupyter lab",
     "make test": "-m pytest",
+    "make screenshots": "cp build/screenshots/widget.png build/screenshots/report.png docs/img/",
     "make release": "-m autograder release",
     "make grade SUBMISSIONS=course/submitted": "-m autograder grade --submissions \"course/submitted\" "
                                                "--out \"build/grades\"",
