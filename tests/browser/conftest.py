@@ -32,7 +32,7 @@ import nbformat
 import pytest
 
 from autograder import nbgrader_api, notebooks
-from autograder.demo import copy_course, write_submissions
+from autograder.demo import copy_course, sample_class, write_submissions
 from autograder.hidden import registry
 from tests.browser.jlab import CLASSIFIER, close_sessions, notebook, open_notebook, start_run_all
 
@@ -45,8 +45,8 @@ LAB_SETTINGS = {  # no news or update toasts over the notebook; every cell kept 
                                                                          "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
-GRADED = ("01_cost_functions",)  # graded in the background for the offline-HTML tests
-GRADED_CLASS = {"ada_correct": {}, "ben_untouched": "untouched"}
+GRADED = ("01_cost_functions", "02_backward_step")  # graded in the background for the offline-HTML tests
+GRADED_STUDENTS = ("ada_correct", "ben_untouched", "cleo_missing_1_over_m", "dev_wrong_log_term")  # of the demo
 
 
 def chromium() -> str | None:
@@ -88,23 +88,43 @@ for assignment in sys.argv[2:]:
 RELEASE_GROUPS = (registry.ASSIGNMENTS[:-1], registry.ASSIGNMENTS[-1:])  # about equal times, run side by side
 
 
-def quick_release(root: Path) -> Path:
-    """root/course with release/<assignment>/ for every assignment, without the release
-    self-check (tested on its own): nbgrader's generate_assignment plus the helper package, in
-    two scratch courses side by side, the second's release then moved into the first."""
-    courses = [copy_course(root / ("course" if i == 0 else f"course-{i}")) for i in range(len(RELEASE_GROUPS))]
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOGRADER_STUDENT_ID")}
-    runs = [subprocess.Popen([sys.executable, "-c", QUICK_RELEASE, str(course), *group], cwd=REPO, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for course, group in zip(courses, RELEASE_GROUPS, strict=True)]
-    for run in runs:
-        output, _ = run.communicate(timeout=600)
-        assert run.returncode == 0, output[-3000:]
-    for course, group in zip(courses[1:], RELEASE_GROUPS[1:], strict=True):
-        for assignment in group:
-            shutil.move(course / "release" / assignment, courses[0] / "release" / assignment)
-        shutil.rmtree(course)
-    return courses[0]
+class QuickRelease:
+    """release/<assignment>/ for every assignment, without the release self-check (tested on its
+    own): nbgrader's generate_assignment plus the helper package, run for RELEASE_GROUPS side by
+    side in scratch courses root/course, root/course-1, ..."""
+
+    def __init__(self, root: Path):
+        self.courses = [copy_course(root / ("course" if i == 0 else f"course-{i}"))
+                        for i in range(len(RELEASE_GROUPS))]
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOGRADER_STUDENT_ID")}
+        self.runs = [subprocess.Popen([sys.executable, "-c", QUICK_RELEASE, str(course), *group], cwd=REPO,
+                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                     for course, group in zip(self.courses, RELEASE_GROUPS, strict=True)]
+
+    def wait(self, group: int) -> Path:
+        """The course folder holding the release of RELEASE_GROUPS[group], once it is made."""
+        run = self.runs[group]
+        if run.returncode is None:
+            output, _ = run.communicate(timeout=600)
+            assert run.returncode == 0, output[-3000:]
+        return self.courses[group]
+
+    def stop(self):
+        for run in self.runs:
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+
+
+def student_folders(root: Path, course: Path, assignment: str) -> None:
+    """root/unsolved/<assignment> (the release) and root/solved/<assignment> (solutions filled in)."""
+    release_dir = course / "release" / assignment
+    shutil.copytree(release_dir, root / "unsolved" / assignment)
+    shutil.copytree(release_dir, root / "solved" / assignment)
+    source_path = notebooks.source_notebook(course, assignment)
+    released = nbformat.read(release_dir / source_path.name, as_version=4)
+    solved = notebooks.fill_solutions(released, nbformat.read(source_path, as_version=4))
+    nbformat.write(solved, root / "solved" / assignment / source_path.name)
 
 
 @pytest.fixture(scope="session")
@@ -116,25 +136,38 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def work(tmp_path_factory, chromium_path):
-    """The served folder: solved/, unsolved/, course/ (released), exchange/, nbgrader_config.py;
-    a grading run of GRADED_CLASS starts in the background into graded/."""
+def root(tmp_path_factory, chromium_path):
+    """The folder JupyterLab serves, with formgrader's nbgrader_config.py and exchange/."""
     root = tmp_path_factory.mktemp("browser")
-    course = quick_release(root)
-    for assignment in notebooks.assignments(course):
-        release_dir = course / "release" / assignment
-        shutil.copytree(release_dir, root / "unsolved" / assignment)
-        shutil.copytree(release_dir, root / "solved" / assignment)
-        source_path = notebooks.source_notebook(course, assignment)
-        released = nbformat.read(release_dir / source_path.name, as_version=4)
-        solved = notebooks.fill_solutions(released, nbformat.read(source_path, as_version=4))
-        nbformat.write(solved, root / "solved" / assignment / source_path.name)
     (root / "exchange").mkdir()
     (root / "nbgrader_config.py").write_text(
-        f"c = get_config()  # noqa\nc.CourseDirectory.root = {str(course)!r}\n"
+        f"c = get_config()  # noqa\nc.CourseDirectory.root = {str(root / 'course')!r}\n"
         f"c.CourseDirectory.course_id = {nbgrader_api.COURSE_ID!r}\nc.Exchange.root = {str(root / 'exchange')!r}\n")
-    submissions = write_submissions(course, root / "submissions", GRADED_CLASS, assignments=GRADED)
-    log = open(root / "grading.log", "w")  # noqa: SIM115 - closed by the graded fixture
+    return root
+
+
+@pytest.fixture(scope="session")
+def releases(root):
+    """The quick releases, started at once and running in the background."""
+    runs = QuickRelease(root)
+    yield runs
+    runs.stop()
+
+
+@pytest.fixture(scope="session")
+def work(root, releases):
+    """root/solved/, root/unsolved/ and root/course/ (every assignment released) ready; a grading
+    run of GRADED_STUDENTS started in the background into root/graded/."""
+    course = releases.wait(0)
+    for group, assignments in enumerate(RELEASE_GROUPS):
+        for assignment in assignments:
+            if not (root / "solved" / assignment).exists():
+                student_folders(root, releases.wait(group), assignment)
+            if group:
+                shutil.copytree(releases.wait(group) / "release" / assignment, course / "release" / assignment)
+    graded_class = {k: v for k, v in sample_class().items() if k in GRADED_STUDENTS}
+    submissions = write_submissions(course, root / "submissions", graded_class, assignments=GRADED)
+    log = open(root / "grading.log", "w")  # noqa: SIM115 - closed below
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOGRADER_STUDENT_ID")}
     grading = subprocess.Popen([sys.executable, "-m", "autograder", "grade", "--submissions", str(submissions),
                                 "--course-dir", str(course), "--out", str(root / "graded"), "--workers", "1"],
@@ -156,8 +189,8 @@ def graded(work):
 
 
 @pytest.fixture(scope="session")
-def lab(work, tmp_path_factory):
-    """A JupyterLab server on a free loopback port serving ``work``: its base URL and token."""
+def server(root, tmp_path_factory):
+    """A JupyterLab server on a free loopback port serving ``root``: its base URL and token."""
     home = tmp_path_factory.mktemp("lab-home")
     for name, settings in LAB_SETTINGS.items():
         path = home / "settings" / name
@@ -166,14 +199,14 @@ def lab(work, tmp_path_factory):
     port, token = free_port(), secrets.token_hex(16)
     args = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0",
-            f"--ServerApp.root_dir={work['root']}"]
+            f"--ServerApp.root_dir={root}"]
     if os.getuid() == 0:
         args.append("--ServerApp.allow_root=True")
     env = _student_env(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
                        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                        IPYTHONDIR=str(home / "ipython"))
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(args, cwd=work["root"], env=env, stdout=log, stderr=subprocess.STDOUT,
+    server = subprocess.Popen(args, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -198,6 +231,12 @@ def lab(work, tmp_path_factory):
             except ProcessLookupError:
                 pass
         log.close()
+
+
+@pytest.fixture(scope="session")
+def lab(server, work):
+    """The server, once every student folder is in place."""
+    return server
 
 
 @pytest.fixture(scope="session")
@@ -267,7 +306,9 @@ def classifier_run(request):
     if not any("test_the_classifier_notebook_runs" in item.nodeid for item in request.session.items):
         yield None
         return
-    lab = request.getfixturevalue("lab")
+    lab, root = request.getfixturevalue("server"), request.getfixturevalue("root")
+    course = request.getfixturevalue("releases").wait(RELEASE_GROUPS.index((CLASSIFIER,)))
+    student_folders(root, course, CLASSIFIER)
     context = request.getfixturevalue("browser").new_context(viewport={"width": 1280, "height": 900})
     context.route("**/*", Outside().route)
     page = context.new_page()
