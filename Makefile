@@ -44,7 +44,7 @@ assets: $(ASSETS)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 chromium:
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 demo: $(STAMP) $(ASSETS)
 	$(PY) -m autograder demo --out build/demo
