@@ -2,9 +2,10 @@
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
-from . import nbgrader_api, paths
+from . import html_assets, nbgrader_api, paths
 from .errors import UserError
 from .sandbox import kernel, session
 
@@ -25,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="write the student versions of all assignments into COURSE/release")
     r.add_argument("--course-dir", type=Path, default=paths.COURSE)
     g = sub.add_parser("grade", help="grade submissions laid out as <student_id>/<assignment>/<notebook>.ipynb")
-    g.add_argument("--submissions", type=Path, required=True)
+    g.add_argument("--submissions", type=Path, required=True,
+                   help="a folder, or a .zip (an LMS download) of <student_id>/<assignment>/<notebook>.ipynb")
     g.add_argument("--course-dir", type=Path, default=paths.COURSE)
     g.add_argument("--out", type=Path, default=DEFAULT_OUT)
     g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
@@ -47,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    if args.command in ("grade", "demo") and html_assets.available() is None:
+        print(html_assets.missing_warning(), file=sys.stderr)
     try:
         if args.command == "release":
             from .release import release
@@ -55,9 +59,17 @@ def main(argv=None) -> int:
         elif args.command == "grade":
             from .grading import grade, grade_table
 
-            results = grade(args.submissions, args.course_dir, args.out, workers=args.workers,
-                            timeout=args.timeout, assignments=args.assignments, scheduler=args.scheduler,
-                            notebook_timeout=args.notebook_timeout, memory_mb=args.memory_limit)
+            with tempfile.TemporaryDirectory(prefix="autograder-zip-") as unpacked:
+                submissions = args.submissions
+                if submissions.suffix.lower() == ".zip" and submissions.is_file():
+                    from .notebooks import assignments
+                    from .submissions import unpack_zip
+
+                    submissions = unpack_zip(submissions, Path(unpacked), assignments(args.course_dir))
+                results = grade(submissions, args.course_dir, args.out, workers=args.workers,
+                                timeout=args.timeout, assignments=args.assignments,
+                                scheduler=args.scheduler, notebook_timeout=args.notebook_timeout,
+                                memory_mb=args.memory_limit)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'} and feedback/")

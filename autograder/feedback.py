@@ -12,7 +12,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbgrader.preprocessors import ClearHiddenTests
 
-from . import notebooks
+from . import html_assets, notebooks
 from .atomic import write_text
 from .results import AssignmentResult, TestRow
 
@@ -76,19 +76,24 @@ def sanitized(nb, result: AssignmentResult):
     return nb
 
 
-def _exporter() -> HTMLExporter:
-    return HTMLExporter(template_name="lab", embed_images=True)
+def _exporter(assets: Path | None) -> HTMLExporter:
+    """The lab template; MathJax, require.js and the widget renderer from ``assets`` (the student's
+    feedback/<student>/assets, one folder up from the page) when shipped, else from nbconvert's CDNs."""
+    offline = html_assets.exporter_settings(f"../{html_assets.FOLDER}") if assets is not None else {}
+    return HTMLExporter(template_name="lab", embed_images=True, **offline)
 
 
 def write_feedback(result: AssignmentResult, autograded: Path | None, out_dir: Path) -> Path:
-    """feedback/<student>/<assignment>/<notebook>.html under ``out_dir``."""
+    """feedback/<student>/<assignment>/<notebook>.html under ``out_dir``, with the offline
+    scripts in feedback/<student>/assets/ (see html_assets)."""
     target = Path(out_dir) / "feedback" / result.student_id / result.assignment / f"{result.notebook}.html"
     target.parent.mkdir(parents=True, exist_ok=True)
+    assets = html_assets.ship(target.parent.parent)
     if autograded is not None and autograded.exists():
         nb = sanitized(nbformat.read(autograded, as_version=4), result)
     else:
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(_summary_markdown(result))])
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": html.escape(
+    body, _ = _exporter(assets).from_notebook_node(nb, resources={"metadata": {"name": html.escape(
         f"{result.student_id} - {result.assignment}")}})
     write_text(target, body)
     result.feedback = target

@@ -38,3 +38,40 @@ def locate(folder: Path, notebook: str) -> Located:
 
 def students(submissions: Path) -> list[str]:
     return sorted(p.name for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _holds_assignments(folder: Path, assignments) -> bool:
+    return any((student / a).is_dir() for student in folder.iterdir() if student.is_dir() for a in assignments)
+
+
+def unpack_zip(archive: Path, into: Path, assignments) -> Path:
+    """Unpack an LMS download whose members are <student>/<assignment>/<notebook>.ipynb, possibly
+    under one top folder, into ``into``; returns the folder that holds the student folders.
+    Members with absolute paths or ``..`` are refused, macOS metadata folders skipped."""
+    import zipfile
+
+    from .errors import UserError
+
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise UserError(f"--submissions {archive} is not a readable zip file ({err})") from err
+    with zf:
+        for member in zf.infolist():
+            parts = Path(member.filename).parts
+            if member.filename.startswith("/") or ".." in parts:
+                raise UserError(f"{archive}: refusing the member {member.filename!r} (it points outside the folder)")
+            if member.is_dir() or not parts or parts[0] == "__MACOSX":
+                continue
+            target = into.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(member) as src, open(target, "wb") as dst:
+                dst.write(src.read())
+    root = into
+    while not _holds_assignments(root, assignments):
+        inner = [p for p in root.iterdir() if p.is_dir() and _visible(p.relative_to(root))]
+        if len(inner) != 1:
+            raise UserError(f"{archive} holds no <student_id>/<assignment>/<notebook>.ipynb "
+                            f"(assignments: {', '.join(assignments)})")
+        root = inner[0]
+    return root
