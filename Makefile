@@ -74,10 +74,10 @@ lint: $(STAMP)
 notebooks: $(STAMP)
 	$(PY) -m autograder.authoring
 
-release: $(STAMP)
+release: $(STAMP) sandbox
 	$(PY) -m autograder release
 
-grade: $(STAMP) $(ASSETS)
+grade: $(STAMP) $(ASSETS) sandbox
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=DIR [OUT=DIR]"; exit 2; }
 	$(PY) -m autograder grade --submissions "$(SUBMISSIONS)" --out "$(OUT)"
 
