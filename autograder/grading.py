@@ -118,7 +118,7 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
         reason = run.stopped or f"Grading stopped early: {nbgrader_api.failure_reason(run.outcome)}"
         result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
                               run.verdicts, stopped=reason)
-        if run.verdicts:
+        if any(v.get("score", 0) > 0 for v in run.verdicts.values()):
             reason += " The points of the tests that ran before it are kept."
         result.problems.append(reason)
         autograded = autograded if autograded.exists() else None
