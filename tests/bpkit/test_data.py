@@ -190,6 +190,32 @@ def test_empty_folder_is_refused(tmp_path):
         load_image_folder(tmp_path, size=SIZE)
 
 
+def test_a_folder_of_unreadable_files_is_refused_with_their_count(tmp_path):
+    (tmp_path / "cats").mkdir()
+    (tmp_path / "cats" / "cat.1.jpg").write_bytes(b"")  # empty file
+    (tmp_path / "cats" / "cat.2.jpg").write_text("not a jpeg")
+    with pytest.raises(ValueError, match=r"no cat or dog images .*2 file\(s\) skipped"):
+        load_image_folder(tmp_path, size=SIZE)
+
+
+def test_palette_and_empty_files(tmp_path):
+    """A palette PNG loads as RGB; an empty .jpg is skipped and counted."""
+    make_subfolder_layout(tmp_path, n=1)
+    Image.new("P", (9, 5), 3).save(tmp_path / "cats" / "palette.png")
+    (tmp_path / "dogs" / "empty.jpg").write_bytes(b"")
+    with pytest.warns(UserWarning, match=r"skipped 1 file\(s\)"):
+        loaded = load_image_folder(tmp_path, size=SIZE)
+    assert loaded.images.shape == (3, SIZE, SIZE, 3) and loaded.skipped == 1
+
+
+def test_load_dataset_refuses_a_split_with_one_class(tmp_path):
+    make_subfolder_layout(tmp_path / "training_set", n=2)
+    for i in range(2):
+        save_image(tmp_path / "test_set" / "dogs" / f"dog.{i}.jpg", seed=i)
+    with pytest.raises(ValueError, match="test_set holds only dog images"):
+        load_dataset(tmp_path, size=SIZE)
+
+
 def test_missing_folder_is_refused(tmp_path):
     with pytest.raises(ValueError, match="not a folder"):
         load_image_folder(tmp_path / "nope")

@@ -1,12 +1,14 @@
-"""The 05 notebook's "photos" recipe on the real dogs-vs-cats photos reaches 0.63 test accuracy.
+"""The 05 notebook's "photos" recipe on the real dogs-vs-cats photos reaches 0.63 test accuracy
+on the test split, and 0.60 on 400 training photos it never saw (a held-out fold).
 
 Uses the reference library for the graded maths and bpkit for the data and the training
 tools, as the notebook does with the students' functions. Needs ../shared/data/dogs-vs-cats.
+The recipe runs without its wall-clock budget so that a busy machine cannot change the result.
 """
 
-import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bpkit.data import data_source, load_dataset, preprocess
 from bpkit.training_tools import RECIPES, accuracy, train_photo_recipe
@@ -15,27 +17,57 @@ from autograder import reference
 
 DOGS_VS_CATS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "dogs-vs-cats"
 TARGET = 0.63
+FOLD_SIZE = 400  # the size of the unseen split the issue's acceptance check uses
+# 400 photos measure accuracy to about +/-0.024 (one standard deviation): over five hold-out
+# folds the recipe averaged about 0.655 with single folds from 0.62 to 0.69 (README "Real
+# photos"), so one fold is held to a bar that a recipe near 0.65 clears, and a broken one
+# (0.50 to 0.58) does not.
+FOLD_TARGET = 0.60
+
+
+@pytest.fixture(scope="module")
+def photos():
+    if not DOGS_VS_CATS.is_dir():
+        pytest.skip(f"the real data is absent: {DOGS_VS_CATS.resolve()} does not exist")
+    assert data_source(DOGS_VS_CATS) == "photos"
+    return load_dataset(DOGS_VS_CATS, size=RECIPES["photos"]["size"])
+
+
+def train_and_test(train_images, train_y, test_images, test_y):
+    """(train accuracy, test accuracy, epochs per network) of the notebook's photos recipe."""
+    recipe = dict(RECIPES["photos"], time_budget=None)
+    train_x, test_x = preprocess(train_images), preprocess(test_images)
+    run = train_photo_recipe(
+        train_x, train_y, test_x, train_images.shape[1:], [train_x.shape[0], *recipe["hidden"], 1],
+        recipe, forward=reference.L_model_forward, backward=reference.L_model_backward,
+        update=reference.update_parameters, cost=reference.compute_cost,
+        predict=reference.predict)
+    return (accuracy(reference.predict(run.train_x, run.parameters), train_y),
+            accuracy(reference.predict(run.test_x, run.parameters), test_y),
+            [len(history) for history in run.history])
 
 
 @pytest.mark.slow
 @pytest.mark.data
-def test_photo_recipe_beats_063_on_dogs_vs_cats():
-    if not DOGS_VS_CATS.is_dir():
-        pytest.skip(f"the real data is absent: {DOGS_VS_CATS.resolve()} does not exist")
-    assert data_source(DOGS_VS_CATS) == "photos"
-    recipe = RECIPES["photos"]
-    data = load_dataset(DOGS_VS_CATS, size=recipe["size"])
-    train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
-    start = time.perf_counter()
-    parameters, history, train_x, test_x = train_photo_recipe(
-        train_x, data.train_y, test_x, data.train_x.shape[1:],
-        [train_x.shape[0], *recipe["hidden"], 1], recipe,
-        forward=reference.L_model_forward, backward=reference.L_model_backward,
-        update=reference.update_parameters, cost=reference.compute_cost,
-        predict=reference.predict)
-    seconds = time.perf_counter() - start
-    test_accuracy = accuracy(reference.predict(test_x, parameters), data.test_y)
-    assert test_accuracy >= TARGET, (
-        f"test accuracy {test_accuracy:.3f} < {TARGET} after {len(history)} epochs, {seconds:.0f} s"
-    )
-    assert accuracy(reference.predict(train_x, parameters), data.train_y) > test_accuracy
+def test_photo_recipe_beats_063_on_the_test_split(photos):
+    assert photos.train_y.shape == (1, 2000) and photos.test_y.shape == (1, 500)
+    train, test, epochs = train_and_test(photos.train_x, photos.train_y, photos.test_x,
+                                         photos.test_y)
+    assert test >= TARGET, f"test accuracy {test:.3f} < {TARGET} (epochs per network {epochs})"
+    assert train > test
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_photo_recipe_beats_060_on_a_held_out_fold(photos):
+    """400 training photos held out (200 per class), trained on the other 1,600."""
+    rng = np.random.default_rng(7)
+    held = np.concatenate([rng.permutation(np.flatnonzero(photos.train_y[0] == label))[:200]
+                           for label in (0, 1)])
+    keep = np.setdiff1d(np.arange(photos.train_y.shape[1]), held)
+    assert len(held) == FOLD_SIZE and len(keep) == 1600
+    train, test, epochs = train_and_test(photos.train_x[keep], photos.train_y[:, keep],
+                                         photos.train_x[held], photos.train_y[:, held])
+    assert test >= FOLD_TARGET, (
+        f"held-out accuracy {test:.3f} < {FOLD_TARGET} (epochs per network {epochs})")
+    assert train > test

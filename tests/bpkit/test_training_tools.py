@@ -34,6 +34,50 @@ def test_flips_mirror_left_to_right_and_keep_labels():
     np.testing.assert_array_equal(X2[:, 3], flipped[1].ravel())
 
 
+def test_shifts_move_every_image_by_whole_pixels():
+    images = np.arange(2 * 4 * 5 * 3, dtype=float).reshape(2, 4, 5, 3)
+    X, Y = images.reshape(2, -1).T, np.array([[0, 1]])
+    X_all, Y_all = tt.augment_with_shifts(X, Y, (4, 5, 3), 1)
+    assert X_all.shape == (60, 10) and Y_all.tolist() == [[0, 1] * 5]
+    moved = X_all.T.reshape(10, 4, 5, 3)
+    np.testing.assert_array_equal(moved[:2], images)
+    np.testing.assert_array_equal(moved[2][1:], images[0][:-1])  # one pixel down
+    np.testing.assert_array_equal(moved[8][:, :-1], images[0][:, 1:])  # one pixel left
+
+
+def _logit(X, parameters):
+    AL = L_model_forward(X, parameters)[0]
+    return np.log(AL / (1 - AL))
+
+
+def test_mirror_network_sees_the_mirror_image():
+    shape = (3, 4, 2)
+    rng = np.random.default_rng(0)
+    parameters = tt.he_initialisation([24, 5, 3, 1], seed=3)
+    images = rng.normal(size=(6, *shape))
+    X, X_mirror = images.reshape(6, -1).T, tt.flip_horizontally(images).reshape(6, -1).T
+    mirrored = tt.mirror_network(parameters, shape)
+    np.testing.assert_allclose(_logit(X, mirrored), _logit(X_mirror, parameters))
+    assert not np.allclose(_logit(X, mirrored), _logit(X, parameters))
+
+
+@pytest.mark.parametrize("dims", [[7, 1], [7, 4, 1], [7, 5, 3, 1], [7, 6, 4, 2, 1]])
+def test_average_networks_is_one_network_voting_with_the_mean_logit(dims):
+    """The merged network's Z_L is the mean of the members' Z_L, for any depth."""
+    X = np.random.default_rng(1).normal(size=(7, 9))
+    members = []
+    for seed in range(3):
+        member = tt.he_initialisation(dims, seed=seed)
+        for key in member:
+            if key.startswith("b"):
+                member[key] = member[key] + 0.1 * (seed + 1)
+        members.append(member)
+    merged = tt.average_networks(members)
+    assert merged["W1"].shape == ((3 * dims[1], 7) if len(dims) > 2 else (1, 7))
+    expected = np.mean([_logit(X, member) for member in members], axis=0)
+    np.testing.assert_allclose(_logit(X, merged), expected, rtol=1e-6, atol=1e-9)
+
+
 def test_validation_split_is_balanced_disjoint_and_seeded():
     X = np.arange(100).reshape(1, 100).astype(float)
     Y = (np.arange(100) % 4 == 0).astype(int).reshape(1, -1)  # 25 ones, 75 zeros
@@ -163,11 +207,24 @@ def test_photo_recipe_runs_end_to_end_on_small_images():
     data = load_dataset(size=8, n_train=80, n_test=20)
     recipe = dict(tt.RECIPES["photos"], max_epochs=3, batch_size=16)
     train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
-    parameters, history, train_std, test_std = tt.train_photo_recipe(
-        train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1], recipe, **_maths())
-    assert 1 <= len(history) <= 3 and parameters["W1"].shape == (6, 192)
-    assert train_std.shape == train_x.shape and test_std.shape == test_x.shape
-    assert abs(train_std.mean()) < 0.2  # standardised with the statistics of the training part
+    run = tt.train_photo_recipe(
+        train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1], dict(recipe, members=2), **_maths())
+    assert len(run.history) == 2 and all(1 <= len(h) <= 3 for h in run.history)
+    assert run.parameters["W1"].shape == (2 * 2 * 6, 192)  # 2 members and their mirrors
+    assert run.initial["W1"].shape == run.parameters["W1"].shape
+    assert run.train_x.shape == train_x.shape and run.test_x.shape == test_x.shape
+    assert abs(run.train_x.mean()) < 0.2  # standardised with the statistics of the training set
+    assert set(np.unique(_maths()["predict"](run.test_x, run.parameters))) <= {0, 1}
+
+
+def test_early_stopping_stops_when_the_cost_diverges():
+    X, Y = _problem(60, 0)
+    maths = _maths()
+    maths["cost"] = lambda AL, Y: float("inf")
+    _, history = tt.train_with_early_stopping(
+        X, Y, X, Y, initialize_parameters_deep([5, 3, 1]), learning_rate=0.1, max_epochs=50,
+        patience=50, **maths)
+    assert len(history) == 1
 
 
 def test_recipes_name_every_data_source():

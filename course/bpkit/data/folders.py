@@ -104,9 +104,10 @@ def load_image_folder(path, size=64, limit=None, seed=0):
             continue
         labels.append(label)
     if not images:
+        unreadable_note = f" ({len(unreadable)} file(s) skipped as not readable images)" if unreadable else ""
         raise ValueError(
-            f"no cat or dog images found in {folder}: expected cats/ and dogs/ sub-folders "
-            "or files named cat.N.jpg and dog.N.jpg"
+            f"no cat or dog images found in {folder}{unreadable_note}: expected cats/ and dogs/ "
+            "sub-folders or files named cat.N.jpg and dog.N.jpg"
         )
     present = sorted(set(labels))
     if len(present) < 2:
