@@ -62,11 +62,12 @@ def check_outputs_and_widgets(page):
     page.wait_for_selector(IDLE, timeout=30_000)
 
 
-def close_sessions(page):
-    """Shut the server's kernels down (they would outlive the page)."""
-    page.evaluate("""async () => {
+def close_sessions(page, path: str):
+    """Shut down the kernel of the notebook at ``path`` (kernels outlive their page); the other
+    notebooks' kernels (the classifier's, training meanwhile) are left alone."""
+    page.evaluate("""async (path) => {
         const token = new URLSearchParams(location.search).get('token');
         const sessions = await (await fetch('/api/sessions?token=' + token)).json();
-        await Promise.all(sessions.map(s => fetch('/api/sessions/' + s.id + '?token=' + token,
-                                                  {method: 'DELETE'})));
-    }""")
+        await Promise.all(sessions.filter(s => s.path === path).map(
+            s => fetch('/api/sessions/' + s.id + '?token=' + token, {method: 'DELETE'})));
+    }""", path)
