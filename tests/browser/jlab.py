@@ -4,7 +4,8 @@ from pathlib import Path
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 CLASSIFIER = "05_cat_dog_classifier"  # trains a network: its Run All starts first and runs beside the rest
-ERROR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']"
+# JupyterLab 4 renders an error output as text of this MIME type (as it does stderr)
+ERROR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']:has-text('Traceback')"
 WIDGET = ".jp-OutputArea-output:not([data-mime-type])"  # JupyterLab marks every other output with its MIME type
 SLIDER = ".widget-interact .widget-slider .noUi-handle"
 PLOT = ".widget-interact .widget-output img"
