@@ -1,12 +1,12 @@
 """One JupyterLab server, one headless chromium and one released course for the browser tests.
 
 The course is a scratch copy released the quick way (nbgrader's generate_assignment plus the
-helper package; the release self-check has its own tests). Students' folders are laid out in a
-work folder that JupyterLab serves:
+helper package; the release self-check has its own tests). JupyterLab serves a temporary root:
 
-    work/solved/<assignment>/    the release with every solution cell filled in
-    work/unsolved/<assignment>/  the release as students get it
-    work/course/                 the course (formgrader's), with nbgrader_config.py in work/
+    root/solved/<assignment>/    the release with every solution cell filled in
+    root/unsolved/<assignment>/  the release as students get it
+    root/course/                 the course (formgrader's), with nbgrader_config.py in root/
+    root/graded/                 a small class graded in the background (report.html, feedback/)
 
 Chromium is Debian's (/usr/bin/chromium, installed by `make test`), driven by the PyPI playwright
 package; the tests skip, saying so, only when no chromium can be found.
