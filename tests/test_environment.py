@@ -8,11 +8,13 @@ import yaml
 from autograder import paths
 
 SKIP = {"python", "pip"}
+CONDA_NAMES = {"playwright-python": "playwright"}  # conda-forge name -> PyPI name, where they differ
 
 
 def normalise(spec: str) -> tuple[str, str]:
-    name, version = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec).groups()
-    return name.lower().replace("_", "-"), version.replace(" ", "")
+    name, version = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec.split("#")[0]).groups()
+    name = name.lower().replace("_", "-")
+    return CONDA_NAMES.get(name, name), version.replace(" ", "")
 
 
 def test_environment_yml_matches_pyproject():

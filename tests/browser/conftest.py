@@ -1,12 +1,12 @@
 """One JupyterLab server, one headless chromium and one released course for the browser tests.
 
 The course is a scratch copy released the quick way (nbgrader's generate_assignment plus the
-helper package; the release self-check has its own tests). Students' folders are laid out in a
-work folder that JupyterLab serves:
+helper package; the release self-check has its own tests). JupyterLab serves a temporary root:
 
-    work/solved/<assignment>/    the release with every solution cell filled in
-    work/unsolved/<assignment>/  the release as students get it
-    work/course/                 the course (formgrader's), with nbgrader_config.py in work/
+    root/solved/<assignment>/    the release with every solution cell filled in
+    root/unsolved/<assignment>/  the release as students get it
+    root/course/                 the course (formgrader's), with nbgrader_config.py in root/
+    root/graded/                 a small class graded in the background (report.html, feedback/)
 
 Chromium is Debian's (/usr/bin/chromium, installed by `make test`), driven by the PyPI playwright
 package; the tests skip, saying so, only when no chromium can be found.
@@ -204,7 +204,10 @@ def server(root, tmp_path_factory):
         args.append("--ServerApp.allow_root=True")
     env = _student_env(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
                        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-                       IPYTHONDIR=str(home / "ipython"))
+                       IPYTHONDIR=str(home / "ipython"),
+                       # one BLAS thread per kernel: several notebooks run at once, and spinning BLAS
+                       # threads on shared cores slow the classifier's training several times over
+                       **dict.fromkeys(nbgrader_api.BLAS_THREAD_VARIABLES, "1"))
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(args, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
@@ -269,10 +272,14 @@ class Outside:
             self.failed.append(f"{response.status} {response.url}")
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh page whose requests outside 127.0.0.1 are aborted and recorded (page.outside)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A page in a fresh context whose requests outside 127.0.0.1 are aborted and recorded
+    (page.outside)."""
+    context = browser.new_context(viewport=VIEWPORT)
     outside = Outside()
     context.route("**/*", outside.route)
     pg = context.new_page()
@@ -280,6 +287,24 @@ def page(browser):
     pg.outside = outside
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def lab_context(browser):
+    """One browser context for the JupyterLab pages: JupyterLab's scripts are fetched once, then
+    cached. Requests outside 127.0.0.1 are aborted."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.route("**/*", Outside().route)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def lab_page(lab_context):
+    """A new JupyterLab tab (in the shared context)."""
+    pg = lab_context.new_page()
+    yield pg
+    pg.close()
 
 
 @pytest.fixture(scope="session")
@@ -309,13 +334,12 @@ def classifier_run(request):
     lab, root = request.getfixturevalue("server"), request.getfixturevalue("root")
     course = request.getfixturevalue("releases").wait(RELEASE_GROUPS.index((CLASSIFIER,)))
     student_folders(root, course, CLASSIFIER)
-    context = request.getfixturevalue("browser").new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", Outside().route)
-    page = context.new_page()
-    open_notebook(page, lab, "solved/" + notebook(CLASSIFIER))
+    page = request.getfixturevalue("lab_context").new_page()
+    path = "solved/" + notebook(CLASSIFIER)
+    open_notebook(page, lab, path)
     start_run_all(page)
     yield page
     try:
-        close_sessions(page)
+        close_sessions(page, path)
     finally:
-        context.close()
+        page.close()

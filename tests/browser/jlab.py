@@ -4,7 +4,8 @@ from pathlib import Path
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 CLASSIFIER = "05_cat_dog_classifier"  # trains a network: its Run All starts first and runs beside the rest
-ERROR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']"
+# JupyterLab 4 renders an error output as text of this MIME type (as it does stderr)
+ERROR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']:has-text('Traceback')"
 WIDGET = ".jp-OutputArea-output:not([data-mime-type])"  # JupyterLab marks every other output with its MIME type
 SLIDER = ".widget-interact .widget-slider .noUi-handle"
 PLOT = ".widget-interact .widget-output img"
@@ -62,11 +63,12 @@ def check_outputs_and_widgets(page):
     page.wait_for_selector(IDLE, timeout=30_000)
 
 
-def close_sessions(page):
-    """Shut the server's kernels down (they would outlive the page)."""
-    page.evaluate("""async () => {
+def close_sessions(page, path: str):
+    """Shut down the kernel of the notebook at ``path`` (kernels outlive their page); the other
+    notebooks' kernels (the classifier's, training meanwhile) are left alone."""
+    page.evaluate("""async (path) => {
         const token = new URLSearchParams(location.search).get('token');
         const sessions = await (await fetch('/api/sessions?token=' + token)).json();
-        await Promise.all(sessions.map(s => fetch('/api/sessions/' + s.id + '?token=' + token,
-                                                  {method: 'DELETE'})));
-    }""")
+        await Promise.all(sessions.filter(s => s.path === path).map(
+            s => fetch('/api/sessions/' + s.id + '?token=' + token, {method: 'DELETE'})));
+    }""", path)
