@@ -13,6 +13,7 @@ and records the grades in the course's own gradebook through nbgrader's Gradeboo
 Workers need the kit: a checkout with `make venv`, started from it (see the README).
 """
 
+import atexit
 import hashlib
 import io
 import os
@@ -179,10 +180,24 @@ _TEMPLATES: dict[str, Path] = {}
 _GRADING = threading.Lock()  # grading sets os.environ for its kernels: one job at a time per process
 
 
+def _workspace() -> Path:
+    """The Dask worker's own local directory (Dask removes it when the worker goes), else temp."""
+    try:
+        from distributed import get_worker
+
+        return Path(get_worker().local_directory)
+    except (ImportError, ValueError):
+        return Path(tempfile.gettempdir())
+
+
 def _template(key: str, bundle: bytes) -> Path:
-    """The course bundle unpacked once per worker process."""
+    """The course bundle unpacked once per worker process (an earlier run's is removed)."""
     if key not in _TEMPLATES or not _TEMPLATES[key].is_dir():
-        folder = Path(tempfile.mkdtemp(prefix=f"autograder-course-{key}-"))
+        for old in _TEMPLATES.values():
+            shutil.rmtree(old, ignore_errors=True)
+        _TEMPLATES.clear()
+        folder = Path(tempfile.mkdtemp(prefix=f"autograder-course-{key}-", dir=_workspace()))
+        atexit.register(shutil.rmtree, folder, True)
         with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
             archive.extractall(folder)
         _TEMPLATES[key] = folder
@@ -213,7 +228,7 @@ def grade_remote(student: str, assignment: str, notebook: str, files: list[Submi
                  key: str, bundle: bytes, timeout: int) -> RemoteResult:
     """One Dask task: grade one student's assignment in a scratch course of its own."""
     with _GRADING:
-        scratch = Path(tempfile.mkdtemp(prefix="autograder-job-"))
+        scratch = Path(tempfile.mkdtemp(prefix="autograder-job-", dir=_workspace()))
         try:
             course = scratch / "course"
             shutil.copytree(_template(key, bundle), course)
