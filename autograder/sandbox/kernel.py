@@ -123,12 +123,30 @@ def bubblewrap() -> str | None:
     return found if ok else None
 
 
+@cache
+def _matplotlib_cache() -> Path | None:
+    """A matplotlib config folder whose font cache is built (once per machine and version), so
+    that each kernel's private copy need not rebuild it (about 0.3 s a notebook)."""
+    folder = Path(tempfile.gettempdir()) / f"autograder-matplotlib-{os.getuid()}-{sys.version_info[:2]}"
+    if not any(folder.glob("fontlist-*.json")):
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], timeout=120,
+                           env={**os.environ, "MPLCONFIGDIR": str(folder)}, capture_output=True)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    return folder
+
+
 def _job_files(job_dir: Path) -> None:
     ipython = job_dir / "ipython" / "profile_default"
     (ipython / "startup").mkdir(parents=True)
     (ipython / "ipython_kernel_config.py").write_text(IPYTHON_CONFIG)
     (ipython / "startup" / "00-output-cap.py").write_text(OUTPUT_CAP.format(limit=OUTPUT_LIMIT))
     (job_dir / "matplotlib").mkdir()
+    warm = _matplotlib_cache()
+    for cached in warm.glob("fontlist-*.json") if warm else ():
+        shutil.copy2(cached, job_dir / "matplotlib" / cached.name)
     (job_dir / "home").mkdir()
 
 
