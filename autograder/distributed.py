@@ -27,11 +27,10 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
-
-from . import grading, nbgrader_api
+from . import grading
 from .atomic import write_text
 from .errors import UserError
+from .gradebook import gradebook_entries, store_gradebook_entries
 from .grading import Job, Settings
 from .results import AssignmentResult, failed_result
 
@@ -124,23 +123,6 @@ def record(remote: RemoteResult, settings: Settings) -> AssignmentResult:
     return result
 
 
-def store_gradebook_entries(course_dir: Path, student: str, assignment: str, entries: dict) -> None:
-    """Record a worker's autograde in the course gradebook, as nbgrader's SaveAutoGrades does:
-    a manual score given earlier is kept and the cell is flagged for review."""
-    with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
-        gb.update_or_create_student(student)
-        kwargs = {"timestamp": entries["timestamp"]} if entries.get("timestamp") else {}
-        gb.update_or_create_submission(assignment, student, **kwargs)
-        for notebook, cells in entries["notebooks"].items():
-            for cell, score in cells["grades"].items():
-                grade = gb.find_grade(cell, notebook, assignment, student)
-                grade.auto_score = score
-                grade.needs_manual_grade = grade.manual_score is not None or score is None
-            for cell, comment in cells["comments"].items():
-                gb.find_comment(cell, notebook, assignment, student).auto_comment = comment
-        gb.db.commit()
-
-
 def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) -> None:
     """Grade ``jobs`` on the Dask cluster at ``scheduler``; ``done(result)`` is called in the
     parent for each, in the order they finish."""
@@ -202,22 +184,6 @@ def _template(key: str, bundle: bytes) -> Path:
             archive.extractall(folder)
         _TEMPLATES[key] = folder
     return _TEMPLATES[key]
-
-
-def gradebook_entries(course_dir: Path, student: str, assignment: str) -> dict | None:
-    """The submission nbgrader recorded in ``course_dir``'s gradebook: per notebook, the auto
-    score of each grade cell and the auto comment of each solution cell (None: no submission)."""
-    with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
-        try:
-            submission = gb.find_submission(assignment, student)
-        except MissingEntry:
-            return None
-        return {
-            "timestamp": submission.timestamp.isoformat() if submission.timestamp else None,
-            "notebooks": {nb.name: {"grades": {g.name: g.auto_score for g in nb.grades},
-                                    "comments": {c.name: c.auto_comment for c in nb.comments}}
-                          for nb in submission.notebooks},
-        }
 
 
 def _read(path: Path) -> str | None:
