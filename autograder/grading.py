@@ -53,7 +53,7 @@ def _api(course_dir: Path, timeout: int):
 
 
 def _autograde(job: Job, settings: Settings) -> session.Run:
-    nbgrader_api.prepare_kernels(settings.course_dir, job.student)
+    nbgrader_api.prepare_kernels(settings.course_dir)
     return session.autograde(_api(settings.course_dir, settings.timeout), job.assignment, job.student,
                              settings.course_dir / "release" / job.assignment,
                              hide=(job.folder.parent.parent, settings.out),

@@ -67,9 +67,10 @@ def _grader_ipython_dir() -> str:
     return str(folder)
 
 
-def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
+def prepare_kernels(course_dir: Path) -> None:
     """Environment for the kernels nbgrader starts from this process: the hidden library and the
-    course's helper package importable, and the student being graded (for per-student tests)."""
+    course's helper package importable. (Grading kernels then get the sandbox's own environment,
+    see ``autograder.sandbox.kernel.prepare``; the student is known to the oracle only.)"""
     os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course_dir)
     os.environ["IPYTHONDIR"] = _grader_ipython_dir()
     for threads in BLAS_THREAD_VARIABLES:  # one BLAS thread per kernel: workers share the cores
@@ -78,10 +79,7 @@ def prepare_kernels(course_dir: Path, student: str | None = None) -> None:
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    if student is None:
-        os.environ.pop(STUDENT_ENV, None)
-    else:
-        os.environ[STUDENT_ENV] = student
+    os.environ.pop(STUDENT_ENV, None)
 
 
 def failure_reason(result: dict) -> str:

@@ -151,7 +151,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
         shutil.copy2(course_dir / "gradebook.db", scratch / "gradebook.db")
         shutil.copy2(course_dir / "autotests.yml", scratch / "autotests.yml")
         api = nbgrader_api.api(scratch, kernel_name=kernel.KERNEL_NAME)
-        nbgrader_api.prepare_kernels(scratch, SELF_CHECK_STUDENT)
+        nbgrader_api.prepare_kernels(scratch)
         for item in released:
             # The kernel imports bpkit from its folder first: give it exactly what the release ships.
             shutil.copytree(item.notebook.parent / "bpkit", scratch / "source" / item.assignment / "bpkit")

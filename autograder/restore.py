@@ -42,7 +42,7 @@ def restore(submitted, release) -> tuple[object, list[str]]:
     release = nbformat.from_dict(nbformat.reads(nbformat.writes(release), as_version=4))
     by_grade_id = {_key(c): c for c in submitted.cells if _key(c)}
     by_cell_id = {c.get("id"): c for c in submitted.cells if c.get("id")}
-    notes, used, position_of = [], set(), {}
+    notes, position_of = [], {}  # position_of: id(student's cell) -> index of the release cell it answers
     for index, cell in enumerate(release.cells):
         grade_id, meta = _key(cell), notebooks.nbgrader_meta(cell)
         theirs = by_grade_id.get(grade_id) if grade_id else None
@@ -56,7 +56,6 @@ def restore(submitted, release) -> tuple[object, list[str]]:
                 notes.append(f"The {what} cell {grade_id} was deleted; it was put back from the release"
                              + (" (unanswered)." if meta.get("solution") else "."))
             continue
-        used.add(id(theirs))
         position_of[id(theirs)] = index
         if meta.get("solution"):
             cell.source = theirs.source
@@ -73,7 +72,7 @@ def restore(submitted, release) -> tuple[object, list[str]]:
     for cell in submitted.cells:
         if id(cell) in position_of:
             last = position_of[id(cell)]
-        elif id(cell) not in used and not _is_protected(cell):
+        elif not _is_protected(cell):
             make = nbformat.v4.new_code_cell if cell.cell_type == "code" else nbformat.v4.new_markdown_cell
             extras.setdefault(last, []).append(make(cell.source))
     cells = list(extras.get(-1, []))

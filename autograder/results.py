@@ -122,8 +122,9 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
             reason = stopped or "The test did not run: the notebook stopped before reaching it."
             if result is not None and result.get("interrupted"):  # the kernel stopped during the test
                 reason, result = result["diagnosis"], None
-                if cell is not None and _cell_report(cell, timeout)[0] is None and cell.get("outputs"):
-                    reason = _cell_report(cell, timeout)[1]
+                if cell is not None and cell.get("outputs"):
+                    published, why = _cell_report(cell, timeout)
+                    reason = why if published is None else reason
             elif result is None and cell is not None and not stopped:
                 reason = _cell_report(cell, timeout)[1]
             score = result["score"] if result is not None else 0.0

@@ -18,17 +18,13 @@ from pathlib import Path
 
 from .. import paths
 from ..hidden.seeds import STUDENT_ENV
+from ..nbgrader_api import KERNEL_CONFIG
 from .launch import POLICY_ENV
 
 HERE = Path(__file__).resolve().parent
 KERNEL_NAME = "autograder-sandbox"
 DEFAULT_MEMORY_MB = 4096
 _PACKAGE_DOC = '"""Grading stand-in: only the probe of hidden tests (see the grader\'s sandbox)."""\n'
-IPYTHON_CONFIG = """\
-# Written by the grader for the kernels it starts (never seen by students' servers).
-c.IPKernelApp.log_level = "CRITICAL"  # no start-up or shut-down chatter on the instructor's terminal
-c.HistoryManager.enabled = False      # many kernels at once must not share a history database
-"""
 OUTPUT_CAP = '''\
 # Written by the grader: caps what one cell may print, so a print loop cannot flood the grader.
 import sys as _sys
@@ -141,7 +137,7 @@ def _matplotlib_cache() -> Path | None:
 def _job_files(job_dir: Path) -> None:
     ipython = job_dir / "ipython" / "profile_default"
     (ipython / "startup").mkdir(parents=True)
-    (ipython / "ipython_kernel_config.py").write_text(IPYTHON_CONFIG)
+    (ipython / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
     (ipython / "startup" / "00-output-cap.py").write_text(OUTPUT_CAP.format(limit=OUTPUT_LIMIT))
     (job_dir / "matplotlib").mkdir()
     warm = _matplotlib_cache()

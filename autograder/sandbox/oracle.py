@@ -18,6 +18,7 @@ import uuid
 from autograder import reference
 
 from ..hidden import registry
+from ..hidden.outcome import Outcome
 from ..hidden.runner import evaluate, result_of, summary_text
 from ..hidden.student import Student, StudentError, _same
 from . import wire
@@ -181,18 +182,12 @@ class Oracle:
             return
         if test.assignment != self.assignment:
             return
-        self.results[grade_id] = {**result_of(test, _failed(INTERRUPTED)), "interrupted": True}
+        self.results[grade_id] = {**result_of(test, Outcome.failed(INTERRUPTED)), "interrupted": True}
         student = RemoteStudent(_Channel(conn, test.deps), test.function)
         try:
             result = result_of(test, evaluate(test, student, self.student))
         except Interrupted:
-            self.results[grade_id] = {**result_of(test, _failed(TIMED_OUT)), "timed_out": True}
+            self.results[grade_id] = result_of(test, Outcome.failed(TIMED_OUT))
             return
         self.results[grade_id] = result
         wire.send(conn, {"op": "done", "text": summary_text(result), "result": result, "score": result["score"]})
-
-
-def _failed(reason):
-    from ..hidden.outcome import Outcome
-
-    return Outcome.failed(reason)
