@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import paths
+from . import paths, skipping
 from .hidden import registry
 
 SCHEMA_VERSION = 3
@@ -77,6 +77,17 @@ class Notebook:
     def code(self, source: str):
         """An ordinary cell the student may run and change (demos, plots, widgets)."""
         return self._add(nbformat.v4.new_code_cell(_clean(source)), f"code-{len(self.cells)}")
+
+    def demo(self, source: str):
+        """A widget or plot cell that grading skips (autograder.skipping): it must bind no name
+        (only expressions, such as a call that draws), so no later cell can depend on it."""
+        code = _clean(source)
+        binding = [type(s).__name__ for s in ast.parse(code).body
+                   if not isinstance(s, ast.Expr) or any(isinstance(n, ast.NamedExpr) for n in ast.walk(s))]
+        if binding:
+            raise ValueError(f"a demo cell may only hold expressions, not {', '.join(binding)}: {code[:60]!r}")
+        cell = nbformat.v4.new_code_cell(code, metadata={"tags": [skipping.DEMO_TAG]})
+        return self._add(cell, f"code-{len(self.cells)}")
 
     def setup(self, source: str):
         """The first code cell: imports (numpy as np and copy first), read-only."""

@@ -13,7 +13,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbgrader.preprocessors import ClearHiddenTests
 
-from . import html_assets, notebooks
+from . import html_assets, notebooks, skipping
 from .atomic import write_text
 from .results import AssignmentResult, TestRow
 
@@ -59,6 +59,9 @@ def sanitized(nb, result: AssignmentResult):
     rows = {row.grade_id: row for row in result.tests}
     for cell in nb.cells:
         meta = notebooks.nbgrader_meta(cell)
+        if skipping.is_skipped(cell):
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=skipping.NOT_RUN)]
+            continue
         if cell.cell_type != "code" or not meta.get("grade"):
             continue
         row = rows.get(meta.get("grade_id"))

@@ -20,7 +20,7 @@ import nbformat
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from . import nbgrader_api, notebooks, restore
+from . import nbgrader_api, notebooks, restore, skipping
 from .csvfiles import write_csvs
 from .errors import UserError
 from .feedback import write_feedback
@@ -105,6 +105,7 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
                              f"This is the notebook of {other}, not of {job.assignment}: submit the "
                              f"{job.notebook}.ipynb of {job.assignment}."), None
     graded, tampering = restore.restore(nb, release)
+    skipping.mark(graded, release, nb)
     target = course / "submitted" / job.student / job.assignment
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)

@@ -3,15 +3,16 @@
 - Hidden state: cells run out of order, a graded cell not re-run after a cell above it, and
   saved outputs that a fresh run from the top does not reproduce (a variable left over from a
   deleted or edited cell, like a stale ``layers_dims``).
-- Training sanity (notebook 05): the first cost should be near ln 2, a flat cost curve means the
-  weights are too small or the learning rate too low, a rising one means it is too high, and the
-  accuracy only means something next to the majority-class baseline.
+- Training sanity (notebook 05), read from the student's own run (grading usually skips the
+  training cells, see autograder.skipping): the first cost should be near ln 2, a flat cost curve
+  means the weights are too small or the learning rate too low, a rising one means it is too
+  high, and the accuracy only means something next to the majority-class baseline.
 """
 
 import math
 import re
 
-from . import notebooks
+from . import notebooks, skipping
 
 MAX_STALE_CELLS = 3
 LN2 = math.log(2)
@@ -65,7 +66,7 @@ def stale_outputs(submitted, autograded) -> list[str]:
             continue
         saved = _stdout(cell).strip()
         other = fresh.get(cell.get("id"))
-        if not saved or other is None or other.source != cell.source:
+        if not saved or other is None or other.source != cell.source or skipping.is_skipped(other):
             continue
         if " ".join(saved.split()) != " ".join(_stdout(other).strip().split()):
             notes.append(f"The saved output of the cell starting {_label(cell)} differs from a fresh run from "
@@ -76,8 +77,9 @@ def stale_outputs(submitted, autograded) -> list[str]:
     return notes
 
 
-def training(autograded) -> list[str]:
-    text = "\n".join(_stdout(c) for c in _code_cells(autograded))
+def training(submitted) -> list[str]:
+    """Read from the student's own run: grading skips the training cells (autograder.skipping)."""
+    text = "\n".join(_stdout(c) for c in _code_cells(submitted))
     notes = []
     costs = [(int(i), float(c)) for i, c in _COST.findall(text)]
     if costs:
@@ -111,5 +113,5 @@ def review(submitted, autograded) -> list[str]:
     """Every note about how the notebook was run and what its training did."""
     notes = execution_order(submitted)
     if autograded is not None:
-        notes += stale_outputs(submitted, autograded) + training(autograded)
-    return notes
+        notes += stale_outputs(submitted, autograded)
+    return notes + training(submitted)

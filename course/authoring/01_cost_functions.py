@@ -443,7 +443,7 @@ $y$:
   divides by $a$ or $1 - a$.
 """)
 
-nb.code("""
+nb.demo("""
 cost_explorer(compute_cost_mse, compute_cost_ce, cost_derivative_mse, cost_derivative_ce)
 """)
 

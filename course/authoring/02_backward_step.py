@@ -248,7 +248,7 @@ watch $dZ = dA \cdot g'(z)$ change. Things to notice:
 - ReLU passes the gradient untouched where $z > 0$, and nothing at all where $z \le 0$.
 """)
 
-nb.code("""
+nb.demo("""
 activation_explorer(sigmoid_backward, relu_backward, tanh_backward)
 """)
 

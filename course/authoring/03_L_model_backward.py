@@ -302,7 +302,7 @@ gets smaller or larger gradients together. Move the sliders: depth 12, then scal
 2.
 """)
 
-nb.code("""
+nb.demo("""
 gradient_flow(L_model_backward)
 """)
 

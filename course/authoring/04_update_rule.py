@@ -24,7 +24,6 @@ and the `copy` module.
 nb.setup("""
 import copy
 import numpy as np
-import matplotlib.pyplot as plt
 
 from bpkit.forward import L_model_forward
 from bpkit.solved.L_model_backward import L_model_backward
@@ -192,6 +191,8 @@ print(f"training accuracy: {np.mean((AL > 0.5) == Y):.2f}")
 """)
 
 nb.code("""
+import matplotlib.pyplot as plt
+
 plt.figure(figsize=(6, 3))
 plt.plot(costs)
 plt.xlabel("iteration")
@@ -216,7 +217,7 @@ where it started and keeps bouncing). Try 0.1, 1, 3 and 10: there is a range of 
 and just above it training becomes erratic before it diverges.
 """)
 
-nb.code("""
+nb.demo("""
 learning_rate_explorer(update_parameters, L_model_backward, compute_cost)
 """)
 

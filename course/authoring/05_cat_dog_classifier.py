@@ -100,10 +100,9 @@ print("test images:    ", test_images.shape)
 print("classes:", [plots.class_name(data.classes, k) for k in (0, 1)])
 """)
 
-nb.code("""
-examples = train_images[:12]
-names = [plots.class_name(data.classes, y) for y in data.train_y[0, :12]]
-plots.image_grid(examples, names, suptitle="A few training images")
+nb.demo("""
+plots.image_grid(train_images[:12], [plots.class_name(data.classes, y) for y in data.train_y[0, :12]],
+                 suptitle="A few training images")
 """)
 
 nb.markdown(r"""

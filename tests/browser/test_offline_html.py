@@ -3,9 +3,13 @@
 
 import shutil
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from autograder import html_assets
+from autograder.feedback import write_feedback
+from autograder.results import AssignmentResult
 from tests.browser.jlab import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -38,11 +42,26 @@ def test_feedback_renders_offline_with_equations_and_widgets(student, assignment
     page.goto(f"{served}/feedback/{student}/{assignment}/{html.name}", wait_until="networkidle")
     page.wait_for_function(TYPESET, timeout=60_000)
     assert page.locator(".MathJax_Error").count() == 0
-    if "application/vnd.jupyter.widget-state+json" in html.read_text(encoding="utf-8"):
-        page.wait_for_selector(".widget-slider", timeout=60_000)
-        assert "Error displaying widget" not in page.inner_text("body")
     assert page.outside.attempted == [] and page.outside.failed == []
     assert f"Feedback: {assignment}" in page.inner_text("body")
+
+
+@needs_assets
+def test_widgets_saved_in_a_feedback_page_render_offline(page, served, graded):
+    """Grading skips the widget cells (autograder.skipping), but a page built from a notebook
+    that ran one (its widget state saved, as nbclient does) shows it with the shipped renderer."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import ipywidgets as w\nw.IntSlider(value=7, description='layers')")])
+    NotebookClient(nb, kernel_name="python3").execute()
+    ran = graded / "widget-preview.ipynb"
+    nbformat.write(nb, ran)
+    result = AssignmentResult("widget_preview", "01_cost_functions", "cost_functions", [])
+    html = write_feedback(result, ran, graded)
+    assert "application/vnd.jupyter.widget-state+json" in html.read_text(encoding="utf-8")
+    page.goto(f"{served}/feedback/widget_preview/01_cost_functions/{html.name}", wait_until="networkidle")
+    page.wait_for_selector(".widget-slider", timeout=60_000)
+    assert "Error displaying widget" not in page.inner_text("body")
+    assert page.outside.attempted == [] and page.outside.failed == []
 
 
 @needs_assets

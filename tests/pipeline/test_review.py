@@ -3,6 +3,7 @@
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
+from autograder import skipping
 from autograder.review import execution_order, review, stale_outputs, training
 
 
@@ -63,3 +64,14 @@ def test_training_notes_report_a_rising_cost_and_an_honest_improvement():
 
 def test_review_without_a_fresh_run_only_checks_the_order():
     assert review(nb(cell("a", 2), cell("b", 1)), None)[0].startswith("Cells were run out of order")
+
+
+def test_cells_grading_skipped_are_not_hidden_state_and_training_is_read_from_the_students_run():
+    source = "train()"
+    out = "Cost after iteration 0: 1.900000\nCost after iteration 100: 0.500000\n"
+    submitted = nb(cell(source, 1, out, cid="train"))
+    fresh = nb(cell(source, cid="train"))
+    fresh.cells[0].metadata["tags"] = [skipping.SKIP_TAG]  # not run by the grader: no output
+    notes = review(submitted, fresh)
+    assert not any("hidden state" in n for n in notes)
+    assert any("starts near ln 2" in n for n in notes)

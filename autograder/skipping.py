@@ -1,0 +1,65 @@
+"""The cells grading does not run, because no score can depend on them.
+
+- The code cells after the last graded cell (notebook 05's training run, plots and optional
+  experiments; cells the student added at the end): every test has given its verdict by then.
+  They do run when the student's saved outputs there may hide stale state (the notebook was not
+  run top to bottom in one go: see ``clean_run``), so that ``autograder.review`` can compare
+  those outputs with a fresh run.
+- The cells the author marked as demos (``Notebook.demo``: a widget or a plot that binds no
+  name), as long as the student left them as released; an edited demo cell runs.
+
+They get nbclient's skip tag in the copy nbgrader executes, so the release and the student's
+notebook stay as they were. The feedback says which cells were not run, and the notes about
+training read the student's own run of them.
+"""
+
+SKIP_TAG = "skip-execution"  # nbclient's NotebookClient.skip_cells_with_tag
+DEMO_TAG = "demo"  # set by the author on widget and plot cells (autograder.authoring)
+NOT_RUN = ("Not run during grading: this cell cannot change your score. "
+           "Its output is the one you see when you run it in JupyterLab.")
+
+
+def _tags(cell) -> list:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def _graded(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+
+def is_skipped(cell) -> bool:
+    return SKIP_TAG in _tags(cell)
+
+
+def clean_run(nb) -> bool:
+    """Were the saved outputs made by one run from the top in a fresh kernel (Restart and Run
+    All)? Then the code cells that are not empty have execution counts 1, 2, 3, ... in order."""
+    counts = [c.get("execution_count") for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    return counts == list(range(1, len(counts) + 1))
+
+
+def _tail_may_be_stale(submitted) -> bool:
+    """Printed output saved after the last test that a fresh run might not reproduce."""
+    graded_at = [i for i, c in enumerate(submitted.cells) if _graded(c)]
+    tail = submitted.cells[graded_at[-1] + 1:] if graded_at else []
+    printed = any(o.get("output_type") == "stream" for c in tail if c.cell_type == "code"
+                  for o in c.get("outputs", []))
+    return printed and not clean_run(submitted)
+
+
+def mark(graded, release, submitted=None) -> int:
+    """Tag the cells of ``graded`` (``submitted`` rebuilt on ``release``) that grading can skip;
+    returns how many. A student cell carrying the skip tag is left as the student wanted."""
+    demos = {c.get("id"): c.source for c in release.cells if c.cell_type == "code" and DEMO_TAG in _tags(c)}
+    graded_at = [i for i, c in enumerate(graded.cells) if _graded(c)]
+    last = graded_at[-1] if graded_at else len(graded.cells)
+    if submitted is not None and _tail_may_be_stale(submitted):
+        last = len(graded.cells)
+    count = 0
+    for index, cell in enumerate(graded.cells):
+        if cell.cell_type != "code" or is_skipped(cell):
+            continue
+        if index > last or demos.get(cell.get("id")) == cell.source:
+            cell.setdefault("metadata", {}).setdefault("tags", []).append(SKIP_TAG)
+            count += 1
+    return count
