@@ -6,11 +6,12 @@ through hidden code survives), and a summary of scores, diagnoses, notes and hin
 """
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.filters import Highlight2HTML, clean_html
 from nbgrader.preprocessors import ClearHiddenTests
 
 from . import html_assets, notebooks, skipping
@@ -86,11 +87,31 @@ def _exporter(assets: Path | None) -> HTMLExporter:
     return _shared_exporter(assets is not None)
 
 
+CACHED_CELLS = 4096  # per filter and process
+
+
+def _remembering_filters() -> dict:
+    """nbconvert's sanitising and highlighting, remembered per input: most cells of a page are the
+    release's, the same on every page of the assignment, and these two filters cost about half of
+    a page's time."""
+    clean = lru_cache(maxsize=CACHED_CELLS)(clean_html)
+    highlighter = Highlight2HTML(pygments_lexer="ipython3")  # every graded kernel is Python
+
+    @lru_cache(maxsize=CACHED_CELLS)
+    def _highlight(source, language, magics):
+        return highlighter(source, language, {"magics_language": magics} if magics else None)
+
+    def highlight_code(source, language=None, metadata=None):
+        return _highlight(source, language, (metadata or {}).get("magics_language"))
+
+    return {"clean_html": clean, "highlight_code": highlight_code}
+
+
 @cache
 def _shared_exporter(offline: bool) -> HTMLExporter:
     """One exporter per process: its templates load once (about 0.35 s of every page otherwise)."""
     settings = html_assets.exporter_settings(f"../{html_assets.FOLDER}") if offline else {}
-    return HTMLExporter(template_name="lab", embed_images=True, **settings)
+    return HTMLExporter(template_name="lab", embed_images=True, filters=_remembering_filters(), **settings)
 
 
 def write_feedback(result: AssignmentResult, autograded: Path | None, out_dir: Path) -> Path:
