@@ -32,3 +32,11 @@ def test_train_step_benchmark_prints_a_ratio_or_why_it_skipped():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "benchmark skipped: PyTorch is not installed" in done.stdout or "float32" in done.stdout
+
+
+def test_notebook_overhead_benchmark_prints_its_three_ways_and_a_ratio():
+    done = subprocess.run([sys.executable, str(paths.REPO / "benchmarks" / "notebook_overhead.py"), "--rounds", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for way in ("stock (", "killed at once:", "grader (", "ratio stock / grader: "):
+        assert way in done.stdout, done.stdout
