@@ -10,10 +10,11 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 import nbformat
@@ -159,6 +160,15 @@ def _die_with_parent() -> None:
         pass
 
 
+def _pool_context():
+    """Fork the workers when this process runs no other thread: they start at once with the grader
+    already imported (a spawned worker first spends about 2 s importing nbgrader and nbconvert).
+    With other threads running (a test's Dask cluster, a web server), forking is unsafe: spawn."""
+    if "fork" in get_all_start_methods() and threading.active_count() == 1:
+        return get_context("fork")
+    return get_context("spawn")
+
+
 def _check_inputs(submissions: Path, course_dir: Path) -> None:
     if not submissions.is_dir():
         raise UserError(f"--submissions {submissions} is not a folder: give the folder that holds "
@@ -202,8 +212,10 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
             gb.update_or_create_student(student)
     settings = Settings(course_dir, out, timeout, notebook_timeout, memory_mb)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    bar = tqdm(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
-    results, broken = [], 0
+    results, broken, bar = [], 0, None
+
+    def progress_bar():
+        return tqdm(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
 
     def done(result: AssignmentResult):
         nonlocal broken
@@ -215,14 +227,17 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     if scheduler:
         from .distributed import grade_on_cluster
 
+        bar = progress_bar()
         grade_on_cluster(jobs, settings, scheduler, done)
     elif workers == 1:
+        bar = progress_bar()
         for job in jobs:
             done(_guarded(job, settings))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
                                  initializer=_die_with_parent) as pool:
-            futures = {pool.submit(_guarded, job, settings): job for job in jobs}
+            futures = {pool.submit(_guarded, job, settings): job for job in jobs}  # workers start here
+            bar = progress_bar()  # its monitor thread after the fork, not before
             for future in as_completed(futures):
                 try:
                     done(future.result())

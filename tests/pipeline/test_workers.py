@@ -1,15 +1,36 @@
 """Grading in parallel gives exactly what grading one notebook after another gives."""
 
+import multiprocessing
+import subprocess
+import sys
+import threading
+
 import pytest
 
-from autograder import planted
+from autograder import grading, paths, planted
 from autograder.demo import write_submissions
 from autograder.grading import grade
 
-pytestmark = pytest.mark.slow
+
+def test_workers_are_forked_only_from_a_process_without_other_threads():
+    fresh = subprocess.run([sys.executable, "-c", "from autograder import grading\n"
+                            "print(grading._pool_context().get_start_method())"],
+                           cwd=paths.REPO, capture_output=True, text=True, timeout=120)
+    assert fresh.stdout.strip() == "fork", fresh.stderr
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert grading._pool_context().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
 
 
-def test_two_workers_grade_exactly_as_one(released_course, tmp_path):
+@pytest.mark.slow
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_two_workers_grade_exactly_as_one(released_course, tmp_path, monkeypatch, start):
+    monkeypatch.setattr(grading, "_pool_context", lambda: multiprocessing.get_context(start))
     cls = {
         "w_correct": {},
         "w_plus_update": {planted.PLUS_UPDATE.assignment: {"update_parameters": planted.PLUS_UPDATE.source}},
