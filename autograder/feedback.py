@@ -114,6 +114,11 @@ def _shared_exporter(offline: bool) -> HTMLExporter:
     return HTMLExporter(template_name="lab", embed_images=True, filters=_remembering_filters(), **settings)
 
 
+def warm() -> None:
+    """Load the page templates now (the grader does, once, before it forks its workers)."""
+    _exporter(html_assets.available()).from_notebook_node(nbformat.v4.new_notebook())
+
+
 def write_feedback(result: AssignmentResult, autograded: Path | None, out_dir: Path) -> Path:
     """feedback/<student>/<assignment>/<notebook>.html under ``out_dir``, with the offline
     scripts in feedback/<student>/assets/ (see html_assets)."""

@@ -21,7 +21,7 @@ import nbformat
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from . import nbgrader_api, notebooks, restore, skipping
+from . import feedback, nbgrader_api, notebooks, restore, skipping
 from .csvfiles import write_csvs
 from .errors import UserError
 from .feedback import write_feedback
@@ -160,6 +160,12 @@ def _die_with_parent() -> None:
         pass
 
 
+def _warm(settings: Settings) -> None:
+    kernel.warm()
+    feedback.warm()
+    _api(settings.course_dir, settings.timeout)
+
+
 def _pool_context():
     """Fork the workers when this process runs no other thread: they start at once with the grader
     already imported (a spawned worker first spends about 2 s importing nbgrader and nbconvert).
@@ -234,6 +240,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         for job in jobs:
             done(_guarded(job, settings))
     else:
+        _warm(settings)  # once here, not in every worker (forked workers inherit it)
         with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
                                  initializer=_die_with_parent) as pool:
             futures = {pool.submit(_guarded, job, settings): job for job in jobs}  # workers start here

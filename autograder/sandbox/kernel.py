@@ -134,6 +134,14 @@ def _matplotlib_cache() -> Path | None:
     return folder
 
 
+def warm() -> None:
+    """What every grading process needs once (the probe folder, the bubblewrap check, the font
+    cache): done by the grader before it forks its workers, so that none of them repeats it."""
+    probe_path()
+    bubblewrap()
+    _matplotlib_cache()
+
+
 def _job_files(job_dir: Path) -> None:
     ipython = job_dir / "ipython" / "profile_default"
     (ipython / "startup").mkdir(parents=True)
