@@ -160,6 +160,13 @@ def _die_with_parent() -> None:
         pass
 
 
+class _ProgressBar(tqdm):
+    """tqdm without its monitor thread (it only tunes bars updated many times a second), which
+    would outlive the bar by up to 10 s and make the next grading in this process spawn, not fork."""
+
+    monitor_interval = 0
+
+
 def _warm(settings: Settings) -> None:
     kernel.warm()
     feedback.warm()
@@ -221,7 +228,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     results, broken, bar = [], 0, None
 
     def progress_bar():
-        return tqdm(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
+        return _ProgressBar(total=len(jobs), unit="notebook", desc="grading", disable=not progress, file=sys.stderr)
 
     def done(result: AssignmentResult):
         nonlocal broken
@@ -244,7 +251,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
                                  initializer=_die_with_parent) as pool:
             futures = {pool.submit(_guarded, job, settings): job for job in jobs}  # workers start here
-            bar = progress_bar()  # its monitor thread after the fork, not before
+            bar = progress_bar()
             for future in as_completed(futures):
                 try:
                     done(future.result())

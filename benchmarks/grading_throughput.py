@@ -10,12 +10,16 @@ class twice on this machine, one run after the other:
    (no start-up per call), one student after another, with nbgrader's stock configuration
    except what it needs to run at all: the course folder, the hidden test library on the
    kernels' PYTHONPATH and the student id in their environment (so both runs draw the same
-   per-student inputs);
+   per-student inputs). Its kernels keep OpenBLAS's default of one thread per core, which
+   serves serial grading best on a quiet machine but is slowed down badly by any other work
+   (a training cell taking 30 s instead of 3 s): run it on a quiet machine;
 2. ours: ``grade(..., workers=<cores>)``, the function behind `python -m autograder grade`,
    feedback pages, CSVs and report included.
 
 It prints notebooks per minute for both, the ratio, and whether every (student, assignment)
 got the same score from both (a notebook nbgrader could not grade counts as 0, as ours reports).
+``--also-every-cell`` grades the class a third time with ours running every cell (no
+``autograder.skipping``), to show what skipping the cells no score depends on is worth.
 """
 
 import sys
@@ -36,7 +40,7 @@ from nbgrader.apps import NbGraderAPI  # noqa: E402
 from nbgrader.coursedir import CourseDirectory  # noqa: E402
 from traitlets.config import Config  # noqa: E402
 
-from autograder import notebooks, paths, planted  # noqa: E402
+from autograder import grading, notebooks, paths, planted, skipping  # noqa: E402
 from autograder.demo import BROKEN_NOTEBOOK, copy_course, write_submissions  # noqa: E402
 from autograder.grading import grade  # noqa: E402
 from autograder.hidden.seeds import STUDENT_ENV  # noqa: E402
@@ -116,6 +120,8 @@ def main(argv=None):
     parser.add_argument("--assignment", action="append", dest="assignments", help="default: all five")
     parser.add_argument("--course", type=Path, help="an already released course folder to copy (saves the "
                         "release, about a minute)")
+    parser.add_argument("--also-every-cell", action="store_true",
+                        help="also grade with ours running every cell (cells are skipped by default)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     args = parser.parse_args(argv)
 
@@ -148,6 +154,22 @@ def main(argv=None):
               f"{60 * count / ours_seconds:6.1f} notebooks/min")
         print(f"ratio (ours / nbgrader, notebooks per minute): {plain_seconds / ours_seconds:.2f}x "
               f"on {os.cpu_count()} cores")
+
+        if args.also_every_cell and args.workers > 1 and grading._pool_context().get_start_method() != "fork":
+            print("ours, running every cell: not measured (workers would be spawned, without the patch)")
+        elif args.also_every_cell:
+            every_course = shutil.copytree(base, work / "every_cell_course")
+            skip = skipping.mark
+            skipping.mark = lambda *a, **k: 0  # the workers are forked (or import it) after this
+            try:
+                start = time.perf_counter()
+                grade(submissions, every_course, work / "every_cell", workers=args.workers, progress=False,
+                      assignments=assignments)
+                every_seconds = time.perf_counter() - start
+            finally:
+                skipping.mark = skip
+            print(f"ours, running every cell:      {every_seconds:7.1f} s  {60 * count / every_seconds:6.1f} "
+                  f"notebooks/min ({plain_seconds / every_seconds:.2f}x nbgrader)")
 
         ours = {(r.student_id, r.assignment): r.score for r in results}
         differ = sorted(k for k in plain if abs(plain[k] - ours.get(k, -1)) > 1e-9)
