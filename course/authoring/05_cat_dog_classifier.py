@@ -76,10 +76,10 @@ source it reads: the image size, the hidden layers and the way to train. The dra
 easy: tiny {size}×{size} images and your `L_layer_model` (full-batch gradient descent) do the
 job in a few seconds. Coursera's cat-vs-non-cat photos get Coursera's own recipe. Real Kaggle
 photos are much harder for a fully connected network: their recipe standardises the inputs,
-mirrors the images, trains on mini-batches and stops early on a validation split (sections
-5 and 8 explain each step). A fully connected network has one weight per pixel and colour
-channel for each unit of its first layer, so the number of pixels sets the cost of every
-training step: twice the side, four times the work.
+mirrors the images, trains on mini-batches, stops early on a validation split and averages
+several networks (sections 5 and 8 explain each step). A fully connected network has one
+weight per pixel and colour channel for each unit of its first layer, so the number of pixels
+sets the cost of every training step: twice the side, four times the work.
 """.replace("{size}", str(IMAGE_SIZE)))
 
 nb.code("""
@@ -344,20 +344,27 @@ so training follows the recipe of deep-learning practice, built from the very sa
    `shifts` pixels up, down, left and right multiply the data for free;
 3. **standardised inputs**: each pixel has mean 0 and standard deviation 1 over the training
    images (using the *training* statistics for every split);
-4. **He initialisation** ($W^{[l]} \sim \mathcal{N}(0, 1) \cdot \sqrt{2 / n_{l-1}}$, made for
+4. **principal components** (`components`): neighbouring pixels move together, so the
+   standardised training images vary mostly along a few hundred directions of the
+   $n_x$-dimensional pixel space. Each image is replaced by its coordinates along the 256
+   directions of largest variance, $Z = PX$ with $P$ of shape $(256, n_x)$, which makes the
+   first layer twelve times cheaper. Projecting is a matrix product, so after training the
+   first layer folds it back in: $W^{[1]} Z = (W^{[1]} P) X$, and the network reads the
+   pixels again (`bpkit/pca.py`);
+5. **He initialisation** ($W^{[l]} \sim \mathcal{N}(0, 1) \cdot \sqrt{2 / n_{l-1}}$, made for
    ReLU layers), then **mini-batch** gradient descent: one update per batch of 64 images,
    many updates per pass over the data (an *epoch*);
-5. **early stopping**: after every epoch, measure the validation accuracy and keep the
+6. **early stopping**: after every epoch, measure the validation accuracy and keep the
    parameters of the best epoch; stop when it has not improved for `patience` epochs;
-6. **an average of several networks** (`members`): each one starts from its own random
+7. **an average of several networks** (`members`): each one starts from its own random
    weights and holds out its own validation images. On photos a single network's test
    accuracy moves by several points from one random start to the next; the average vote of
-   five networks, each also looking at the mirror image of the photo, is better and much
+   ten networks, each also looking at the mirror image of the photo, is better and much
    steadier. The average is itself one wider network (`average_networks` puts the members
    side by side and averages their last layers), so your `predict` works on it unchanged.
 
 `train_photo_recipe` (in `bpkit/training_tools.py`, read it!) does exactly these steps with
-the functions you pass it; section 8 lets you try steps 1 to 5 on their own.
+the functions you pass it; section 8 lets you try steps 1, 2, 3, 5 and 6 on their own.
 """)
 
 nb.code("""
@@ -476,9 +483,9 @@ centred and the cues are simple, they do well. On real photos (set `CATDOG_DATA`
 notebook again) the animals appear anywhere, at any size, against cluttered backgrounds: on
 Kaggle's dogs-vs-cats photos the plain recipe (full batch, 64×64, pixels divided by 255)
 reaches only about 0.58 to 0.60 test accuracy after minutes of training, barely better than
-the 0.50 baseline. The "photos" recipe, five small networks averaged, reaches about 0.65 in
-about half a minute (between 0.62 and 0.69 on different sets of 400 unseen photos), where one
-of its networks alone reaches about 0.61. That is roughly the ceiling of a fully connected
+the 0.50 baseline. The "photos" recipe, ten networks averaged, reaches about 0.67 in
+well under a minute (between 0.64 and 0.71 on different sets of 400 unseen photos), where one
+of its networks alone reaches about 0.64. That is roughly the ceiling of a fully connected
 network on 2,000 photos, and a few hundred test images measure it only to about ±0.02.
 Convolutional networks share their weights across positions, which makes them far better on
 images; they are trained with exactly the backpropagation you have written in this course.

@@ -208,13 +208,31 @@ def test_photo_recipe_runs_end_to_end_on_small_images():
     recipe = dict(tt.RECIPES["photos"], max_epochs=3, batch_size=16)
     train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
     run = tt.train_photo_recipe(
-        train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1], dict(recipe, members=2), **_maths())
+        train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1],
+        dict(recipe, members=2, components=16), **_maths())
     assert len(run.history) == 2 and all(1 <= len(h) <= 3 for h in run.history)
-    assert run.parameters["W1"].shape == (2 * 2 * 6, 192)  # 2 members and their mirrors
+    assert run.parameters["W1"].shape == (2 * 2 * 6, 192)  # 2 members and their mirrors, on pixels
     assert run.initial["W1"].shape == run.parameters["W1"].shape
     assert run.train_x.shape == train_x.shape and run.test_x.shape == test_x.shape
     assert abs(run.train_x.mean()) < 0.2  # standardised with the statistics of the training set
     assert set(np.unique(_maths()["predict"](run.test_x, run.parameters))) <= {0, 1}
+    # the members (rows 0-5 and 12-17; their mirrors follow each) trained on 16 principal
+    # components: their first layers, trained and initial, lie in the span of those 16
+    members = np.r_[0:6, 12:18]
+    rows = np.concatenate([run.parameters["W1"][members], run.initial["W1"][members]])
+    assert np.linalg.matrix_rank(rows, 1e-8) == 16
+
+
+def test_photo_recipe_runs_on_pixels_without_components():
+    from bpkit.data import load_dataset, preprocess
+
+    data = load_dataset(size=8, n_train=60, n_test=10)
+    recipe = dict(tt.RECIPES["photos"], max_epochs=2, batch_size=16, members=1, components=None)
+    train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
+    run = tt.train_photo_recipe(train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1], recipe,
+                                **_maths())
+    assert run.parameters["W1"].shape == (2 * 6, 192)
+    assert np.linalg.matrix_rank(run.parameters["W1"]) == 12  # not confined to a subspace
 
 
 def test_early_stopping_stops_when_the_cost_diverges():
