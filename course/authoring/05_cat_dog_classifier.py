@@ -424,7 +424,7 @@ class (rows), how the images were classified (columns): the diagonal holds the r
 A network that always answers the majority class would have one empty column.
 """)
 
-nb.code("""
+nb.demo("""
 plots.confusion_matrix(test_y, test_predictions, data.classes, title="Test set")
 """)
 
@@ -443,7 +443,7 @@ Look for the images the network is unsure about (probabilities near 0.5) and for
 mistakes. (The slider needs a running kernel.)
 """)
 
-nb.code("""
+nb.demo("""
 prediction_browser(test_images, test_x, test_y, parameters, L_model_forward, predict, data.classes)
 """)
 
