@@ -86,8 +86,9 @@ class Notebook:
                    if not isinstance(s, ast.Expr) or any(isinstance(n, ast.NamedExpr) for n in ast.walk(s))]
         if binding:
             raise ValueError(f"a demo cell may only hold expressions, not {', '.join(binding)}: {code[:60]!r}")
-        cell = nbformat.v4.new_code_cell(code, metadata={"tags": [skipping.DEMO_TAG]})
-        return self._add(cell, f"code-{len(self.cells)}")
+        cell = self.code(code)
+        cell.metadata["tags"] = [skipping.DEMO_TAG]
+        return cell
 
     def setup(self, source: str):
         """The first code cell: imports (numpy as np and copy first), read-only."""

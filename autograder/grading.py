@@ -247,9 +247,10 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         for job in jobs:
             done(_guarded(job, settings))
     else:
-        _warm(settings)  # once here, not in every worker (forked workers inherit it)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                                 initializer=_die_with_parent) as pool:
+        context = _pool_context()
+        if context.get_start_method() == "fork":
+            _warm(settings)  # once here, not in every worker: forked workers inherit it
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
             futures = {pool.submit(_guarded, job, settings): job for job in jobs}  # workers start here
             bar = progress_bar()
             for future in as_completed(futures):

@@ -13,6 +13,8 @@ notebook stay as they were. The feedback says which cells were not run, and the 
 training read the student's own run of them.
 """
 
+from . import notebooks
+
 SKIP_TAG = "skip-execution"  # nbclient's NotebookClient.skip_cells_with_tag
 DEMO_TAG = "demo"  # set by the author on widget and plot cells (autograder.authoring)
 NOT_RUN = ("Not run during grading: this cell cannot change your score. "
@@ -23,8 +25,9 @@ def _tags(cell) -> list:
     return cell.get("metadata", {}).get("tags", [])
 
 
-def _graded(cell) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+def _last_graded(nb) -> int | None:
+    """The index of the last graded cell of ``nb``, None when it has none."""
+    return max((i for i, c in enumerate(nb.cells) if notebooks.nbgrader_meta(c).get("grade")), default=None)
 
 
 def is_skipped(cell) -> bool:
@@ -40,8 +43,8 @@ def clean_run(nb) -> bool:
 
 def _tail_may_be_stale(submitted) -> bool:
     """Printed output saved after the last test that a fresh run might not reproduce."""
-    graded_at = [i for i, c in enumerate(submitted.cells) if _graded(c)]
-    tail = submitted.cells[graded_at[-1] + 1:] if graded_at else []
+    last = _last_graded(submitted)
+    tail = submitted.cells[last + 1:] if last is not None else []
     printed = any(o.get("output_type") == "stream" for c in tail if c.cell_type == "code"
                   for o in c.get("outputs", []))
     return printed and not clean_run(submitted)
@@ -51,9 +54,8 @@ def mark(graded, release, submitted=None) -> int:
     """Tag the cells of ``graded`` (``submitted`` rebuilt on ``release``) that grading can skip;
     returns how many. A student cell carrying the skip tag is left as the student wanted."""
     demos = {c.get("id"): c.source for c in release.cells if c.cell_type == "code" and DEMO_TAG in _tags(c)}
-    graded_at = [i for i, c in enumerate(graded.cells) if _graded(c)]
-    last = graded_at[-1] if graded_at else len(graded.cells)
-    if submitted is not None and _tail_may_be_stale(submitted):
+    last = _last_graded(graded)
+    if last is None or (submitted is not None and _tail_may_be_stale(submitted)):
         last = len(graded.cells)
     count = 0
     for index, cell in enumerate(graded.cells):
