@@ -52,6 +52,7 @@ from bpkit import plots, testcases
 from bpkit.training_tools import (RECIPES, augment_with_flips, best_epoch, he_initialisation,
                                   standardise, standardiser, train_photo_recipe,
                                   train_with_early_stopping, validation_split)
+from bpkit.patch_features import dictionary_pictures
 from bpkit.widgets.predictions import mistake_indices, prediction_browser
 """)
 
@@ -75,9 +76,10 @@ training time grows with it: `load_dataset(size=..., n_train=1000)` keeps a rand
 source it reads: the image size, the hidden layers and the way to train. The drawn faces are
 easy: tiny {size}×{size} images and your `L_layer_model` (full-batch gradient descent) do the
 job in a few seconds. Coursera's cat-vs-non-cat photos get Coursera's own recipe. Real Kaggle
-photos are much harder for a fully connected network: their recipe standardises the inputs,
-mirrors the images, trains on mini-batches, stops early on a validation split and averages
-several networks (sections 5 and 8 explain each step). A fully connected network has one
+photos are much harder for a fully connected network: their recipe describes each photo by
+the small patterns it contains, standardises the inputs, mirrors the images, trains on
+mini-batches, stops early on a validation split and averages several networks (sections 5, 7
+and 8 explain each step). A fully connected network has one
 weight per pixel and colour channel for each unit of its first layer, so the number of pixels
 sets the cost of every training step: twice the side, four times the work.
 """.replace("{size}", str(IMAGE_SIZE)))
@@ -332,25 +334,23 @@ Now train the network on the images. With the drawn faces (and Coursera's photos
 `L_layer_model` runs full-batch gradient descent, with the learning rate and number of
 iterations of the recipe.
 
-With real photos (the "photos" recipe) the same network overfits quickly and learns slowly,
-so training follows the recipe of deep-learning practice, built from the very same functions
+With real photos (the "photos" recipe) a network on the pixels overfits quickly and learns
+slowly, so training follows the recipe of practice, built from the very same functions
 (`L_model_forward`, `compute_cost`, `L_model_backward`, `update_parameters`, `predict`):
 
-1. **a validation split**: 20% of the training images are held out, never trained on, to
+1. **patch features** (`patches`): a first layer that looks at every pixel position with its
+   own weights cannot tell that an ear at the top left and an ear a little to the right are
+   the same thing. So the recipe first learns a dictionary of 256 small patterns (squares of
+   6×6 pixels: edges, corners, patches of fur colour) from the training images, then
+   describes each photo by how strongly each pattern appears in each quarter of it. The
+   network reads these $4 \times 256 = 1024$ numbers instead of the pixels (section 7 shows
+   the patterns; `bpkit/patch_features.py` explains how they are found);
+2. **a validation split**: 20% of the training images are held out, never trained on, to
    decide when to stop (the test set stays untouched until the very end);
-2. **mirror and shifted images** (augmentation): a cat looking left is still a cat, and so is
-   a cat two pixels further up. A fully connected network ties its weights to pixel positions,
-   so it has to be shown these copies: the mirror of every training image and copies moved by
-   `shifts` pixels up, down, left and right multiply the data for free;
-3. **standardised inputs**: each pixel has mean 0 and standard deviation 1 over the training
+3. **mirror images** (augmentation): a cat looking left is still a cat, so the mirror image of
+   every training photo is a second training example for free;
+4. **standardised inputs**: each input has mean 0 and standard deviation 1 over the training
    images (using the *training* statistics for every split);
-4. **principal components** (`components`): neighbouring pixels move together, so the
-   standardised training images vary mostly along a few hundred directions of the
-   $n_x$-dimensional pixel space. Each image is replaced by its coordinates along the 256
-   directions of largest variance, $Z = PX$ with $P$ of shape $(256, n_x)$, which makes the
-   first layer twelve times cheaper. Projecting is a matrix product, so after training the
-   first layer folds it back in: $W^{[1]} Z = (W^{[1]} P) X$, and the network reads the
-   pixels again (`bpkit/pca.py`);
 5. **He initialisation** ($W^{[l]} \sim \mathcal{N}(0, 1) \cdot \sqrt{2 / n_{l-1}}$, made for
    ReLU layers), then **mini-batch** gradient descent: one update per batch of 64 images,
    many updates per pass over the data (an *epoch*);
@@ -358,13 +358,14 @@ so training follows the recipe of deep-learning practice, built from the very sa
    parameters of the best epoch; stop when it has not improved for `patience` epochs;
 7. **an average of several networks** (`members`): each one starts from its own random
    weights and holds out its own validation images. On photos a single network's test
-   accuracy moves by several points from one random start to the next; the average vote of
-   ten networks, each also looking at the mirror image of the photo, is better and much
-   steadier. The average is itself one wider network (`average_networks` puts the members
-   side by side and averages their last layers), so your `predict` works on it unchanged.
+   accuracy moves by a few points from one random start to the next; the average vote of
+   five networks is better and steadier. The average is itself one wider network
+   (`average_networks` puts the members side by side and averages their last layers), so
+   your `predict` works on it unchanged.
 
 `train_photo_recipe` (in `bpkit/training_tools.py`, read it!) does exactly these steps with
-the functions you pass it; section 8 lets you try steps 1, 2, 3, 5 and 6 on their own.
+the functions you pass it and returns what the network reads (`run.train_x`, `run.test_x`:
+the patch features, standardised); section 8 lets you try steps 2 to 6 on the pixels.
 """)
 
 nb.code("""
@@ -372,7 +373,7 @@ learning_rate = recipe["learning_rate"]
 if recipe["method"] == "full batch":
     parameters, costs = L_layer_model(train_x, train_y, layers_dims, learning_rate,
                                       recipe["iterations"], print_cost=True)
-    history = None
+    history, dictionary = None, None  # the network reads the pixels
     initial_parameters = initialize_parameters_deep(layers_dims)
 else:
     run = train_photo_recipe(
@@ -381,6 +382,7 @@ else:
         cost=compute_cost, predict=predict, print_every=1)
     parameters, initial_parameters = run.parameters, run.initial  # the averaged network
     train_x, test_x, history = run.train_x, run.test_x, run.history[0]
+    dictionary = run.dictionary  # the patterns the features count (None: pixels)
     print("best epoch of each network:", [best_epoch(h)["epoch"] for h in run.history])
 """)
 
@@ -457,17 +459,30 @@ values, so we show what **training added**: $W^{[1]}_{\text{trained}} -
 W^{[1]}_{\text{initial}}$, one picture per unit. Grey means "no change"; the coloured
 regions are the pixels whose brightness now pushes the unit up or down. You should recognise
 parts of faces: ears, eyes, a nose.
+
+With real photos the network reads patch features, not pixels, so its weights are not
+pictures. What it builds on are the patterns of the dictionary, one feature per pattern and
+quarter, and those we can show: each is a 6×6 square of colour (grey is the average, light
+and dark its contrasts). Look for edges at every angle, corners, stripes and blobs of fur
+colour, learned from the training photos alone. A unit of the first layer weighs how much of
+each pattern appears in each quarter of the photo.
 """)
 
 nb.code("""
-change = (parameters["W1"] - initial_parameters["W1"])[:20]  # the first 20 units
-change = change.reshape(-1, *test_images.shape[1:])
-largest = np.abs(change).max(axis=(1, 2, 3), keepdims=True)
-pictures = 0.5 + 0.5 * change / np.maximum(largest, 1e-12)  # grey = unchanged
-titles = [f"unit {k + 1}" + (" (dead)" if largest[k].item() == 0 else "")
-          for k in range(len(change))]
-plots.image_grid(pictures, titles, columns=10,
-                 suptitle="What training added to the first-layer weights")
+if dictionary is None:  # the network reads pixels: each row of W1 is a picture
+    change = (parameters["W1"] - initial_parameters["W1"])[:20]  # the first 20 units
+    change = change.reshape(-1, *test_images.shape[1:])
+    largest = np.abs(change).max(axis=(1, 2, 3), keepdims=True)
+    pictures = 0.5 + 0.5 * change / np.maximum(largest, 1e-12)  # grey = unchanged
+    titles = [f"unit {k + 1}" + (" (dead)" if largest[k].item() == 0 else "")
+              for k in range(len(change))]
+    figure = plots.image_grid(pictures, titles, columns=10,
+                              suptitle="What training added to the first-layer weights")
+else:  # the network reads patch features: show the patterns they count
+    patterns = dictionary_pictures(dictionary)
+    figure = plots.image_grid(patterns[:40], columns=10,
+                              suptitle=f"40 of the {len(patterns)} patterns of the dictionary")
+figure
 """)
 
 nb.markdown(r"""
@@ -476,19 +491,25 @@ image, so its ReLU output was always 0 and, since the ReLU's slope there is 0, n
 ever reached its weights. The deeper layers combine the detectors that did learn, and the
 last layer weighs their evidence into a probability.
 
-These templates are tied to pixel positions: a unit that responds to a pointed ear at the top
-left says nothing about the same ear a few pixels to the right. That is the main weakness of
-fully connected networks on pictures. On the drawn faces, where the animals are roughly
-centred and the cues are simple, they do well. On real photos (set `CATDOG_DATA` and run the
-notebook again) the animals appear anywhere, at any size, against cluttered backgrounds: on
-Kaggle's dogs-vs-cats photos the plain recipe (full batch, 64×64, pixels divided by 255)
-reaches only about 0.58 to 0.60 test accuracy after minutes of training, barely better than
-the 0.50 baseline. The "photos" recipe, ten networks averaged, reaches about 0.67 in
-well under a minute (between 0.64 and 0.71 on different sets of 400 unseen photos), where one
-of its networks alone reaches about 0.64. That is roughly the ceiling of a fully connected
-network on 2,000 photos, and a few hundred test images measure it only to about ±0.02.
-Convolutional networks share their weights across positions, which makes them far better on
-images; they are trained with exactly the backpropagation you have written in this course.
+The pixel templates are tied to pixel positions: a unit that responds to a pointed ear at
+the top left says nothing about the same ear a few pixels to the right. That is the main
+weakness of fully connected networks on pictures. On the drawn faces, where the animals are
+roughly centred and the cues are simple, they do well. On real photos (set `CATDOG_DATA` and
+run the notebook again) the animals appear anywhere, at any size, against cluttered
+backgrounds: on Kaggle's dogs-vs-cats photos the plain recipe (full batch, 64×64, pixels
+divided by 255) reaches only about 0.58 to 0.60 test accuracy after minutes of training,
+barely better than the 0.50 baseline. Even with every other step of the photos recipe (mirror
+images, standardised inputs, He initialisation, mini-batches, early stopping, an average of
+ten networks), a network on the pixels reaches only about 0.67. Patch features lift it to
+about 0.75 (between 0.73 and 0.80 on different sets of 400 unseen photos) in about 20 s,
+because a pattern is recognised wherever it appears in a quarter of the photo: what is
+learned at one position is shared with every other. A few hundred test images measure
+accuracy only to about ±0.02.
+
+Convolutional networks take that idea all the way: their first layers are small patterns
+slid over the image, like the dictionary, but *learned by backpropagation* together with the
+rest of the network, layer upon layer. They are far better on images, and they are trained
+with exactly the backpropagation you have written in this course.
 
 **Summary.** Training is a loop over four functions you wrote: forward, cost, backward,
 update. Scale the inputs, initialise the weights by $1/\sqrt{n_{l-1}}$, check that the first

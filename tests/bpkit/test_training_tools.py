@@ -1,4 +1,5 @@
-"""bpkit.training_tools: standardisation, flips, splits, mini-batches, early stopping."""
+"""bpkit.training_tools: standardisation, flips, splits, mini-batches, early stopping, the
+photos recipe."""
 
 import numpy as np
 import pytest
@@ -34,31 +35,9 @@ def test_flips_mirror_left_to_right_and_keep_labels():
     np.testing.assert_array_equal(X2[:, 3], flipped[1].ravel())
 
 
-def test_shifts_move_every_image_by_whole_pixels():
-    images = np.arange(2 * 4 * 5 * 3, dtype=float).reshape(2, 4, 5, 3)
-    X, Y = images.reshape(2, -1).T, np.array([[0, 1]])
-    X_all, Y_all = tt.augment_with_shifts(X, Y, (4, 5, 3), 1)
-    assert X_all.shape == (60, 10) and Y_all.tolist() == [[0, 1] * 5]
-    moved = X_all.T.reshape(10, 4, 5, 3)
-    np.testing.assert_array_equal(moved[:2], images)
-    np.testing.assert_array_equal(moved[2][1:], images[0][:-1])  # one pixel down
-    np.testing.assert_array_equal(moved[8][:, :-1], images[0][:, 1:])  # one pixel left
-
-
 def _logit(X, parameters):
     AL = L_model_forward(X, parameters)[0]
     return np.log(AL / (1 - AL))
-
-
-def test_mirror_network_sees_the_mirror_image():
-    shape = (3, 4, 2)
-    rng = np.random.default_rng(0)
-    parameters = tt.he_initialisation([24, 5, 3, 1], seed=3)
-    images = rng.normal(size=(6, *shape))
-    X, X_mirror = images.reshape(6, -1).T, tt.flip_horizontally(images).reshape(6, -1).T
-    mirrored = tt.mirror_network(parameters, shape)
-    np.testing.assert_allclose(_logit(X, mirrored), _logit(X_mirror, parameters))
-    assert not np.allclose(_logit(X, mirrored), _logit(X, parameters))
 
 
 @pytest.mark.parametrize("dims", [[7, 1], [7, 4, 1], [7, 5, 3, 1], [7, 6, 4, 2, 1]])
@@ -201,38 +180,41 @@ def test_decay_shrinks_the_learning_rate():
     np.testing.assert_allclose(rates, [0.1, 0.05, 0.1 / 3])
 
 
-def test_photo_recipe_runs_end_to_end_on_small_images():
+def test_photo_recipe_runs_end_to_end_on_patch_features():
     from bpkit.data import load_dataset, preprocess
 
-    data = load_dataset(size=8, n_train=80, n_test=20)
-    recipe = dict(tt.RECIPES["photos"], max_epochs=3, batch_size=16)
+    data = load_dataset(size=10, n_train=80, n_test=20)
+    recipe = dict(tt.RECIPES["photos"], max_epochs=3, batch_size=16, members=2,
+                  patches={"count": 12, "size": 3, "stride": 2})
     train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
-    run = tt.train_photo_recipe(
-        train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1],
-        dict(recipe, members=2, components=16), **_maths())
+    run = tt.train_photo_recipe(train_x, data.train_y, test_x, (10, 10, 3), [300, 6, 1], recipe,
+                                **_maths())
     assert len(run.history) == 2 and all(1 <= len(h) <= 3 for h in run.history)
-    assert run.parameters["W1"].shape == (2 * 2 * 6, 192)  # 2 members and their mirrors, on pixels
+    # the members read 4 quarters x 12 patterns, whatever the pixel count in layers_dims[0]
+    assert run.parameters["W1"].shape == (2 * 6, 48) and run.parameters["W2"].shape == (1, 12)
     assert run.initial["W1"].shape == run.parameters["W1"].shape
-    assert run.train_x.shape == train_x.shape and run.test_x.shape == test_x.shape
-    assert abs(run.train_x.mean()) < 0.2  # standardised with the statistics of the training set
+    assert run.train_x.shape == (48, 80) and run.test_x.shape == (48, 20)
+    assert run.dictionary.centroids.shape == (12, 27)
+    # standardised with the statistics of the training images and their mirrors
+    assert abs(run.train_x.mean()) < 0.2 and 0.5 < run.train_x.std() < 1.5
     assert set(np.unique(_maths()["predict"](run.test_x, run.parameters))) <= {0, 1}
-    # the members (rows 0-5 and 12-17; their mirrors follow each) trained on 16 principal
-    # components: their first layers, trained and initial, lie in the span of those 16
-    members = np.r_[0:6, 12:18]
-    rows = np.concatenate([run.parameters["W1"][members], run.initial["W1"][members]])
-    assert np.linalg.matrix_rank(rows, 1e-8) == 16
+    # the members trained: the averaged network is not the averaged start
+    assert not np.allclose(run.parameters["W1"], run.initial["W1"])
 
 
-def test_photo_recipe_runs_on_pixels_without_components():
+def test_photo_recipe_runs_on_pixels_without_patches():
     from bpkit.data import load_dataset, preprocess
 
     data = load_dataset(size=8, n_train=60, n_test=10)
-    recipe = dict(tt.RECIPES["photos"], max_epochs=2, batch_size=16, members=1, components=None)
+    recipe = dict(tt.RECIPES["photos"], max_epochs=2, batch_size=16, members=1, patches=None)
     train_x, test_x = preprocess(data.train_x), preprocess(data.test_x)
     run = tt.train_photo_recipe(train_x, data.train_y, test_x, (8, 8, 3), [192, 6, 1], recipe,
                                 **_maths())
-    assert run.parameters["W1"].shape == (2 * 6, 192)
-    assert np.linalg.matrix_rank(run.parameters["W1"]) == 12  # not confined to a subspace
+    assert run.dictionary is None
+    assert run.parameters["W1"].shape == (6, 192)
+    assert run.train_x.shape == train_x.shape and run.test_x.shape == test_x.shape
+    mean, std = tt.standardiser(tt.augment_with_flips(train_x, data.train_y, (8, 8, 3))[0])
+    np.testing.assert_allclose(run.test_x, tt.standardise(test_x, mean, std), atol=1e-5)
 
 
 def test_early_stopping_stops_when_the_cost_diverges():
