@@ -1,8 +1,11 @@
-"""The benchmark scripts still run: the class they build and the training-step comparison."""
+"""The benchmark scripts still run: the class they build, the training-step comparison, the
+notebook overhead and the cat/dog recipes side by side."""
 
 import importlib.util
 import subprocess
 import sys
+
+import numpy as np
 
 from autograder import paths
 
@@ -40,3 +43,45 @@ def test_notebook_overhead_benchmark_prints_its_three_ways_and_a_ratio():
     assert done.returncode == 0, done.stderr[-2000:]
     for way in ("stock (", "killed at once:", "grader (", "ratio stock / grader: "):
         assert way in done.stdout, done.stdout
+
+
+def _photo_folder(root, per_class):
+    """A tiny Kaggle-layout folder of random photos: {training_set,test_set}/{cats,dogs}."""
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for split, count in per_class.items():
+        for kind, tint in (("cats", (40, 0, 0)), ("dogs", (0, 0, 40))):
+            folder = root / split / kind
+            folder.mkdir(parents=True)
+            for i in range(count):
+                pixels = rng.integers(0, 200, (40, 40, 3)) + np.array(tint)
+                Image.fromarray(pixels.astype(np.uint8)).save(folder / f"{kind[:-1]}.{i}.jpg")
+    return root
+
+
+def test_catdog_benchmark_prints_both_recipes_side_by_side(tmp_path, monkeypatch, capsys):
+    catdog = load("catdog")
+    photos = _photo_folder(tmp_path / "dogs-vs-cats", {"training_set": 12, "test_set": 6})
+    monkeypatch.setitem(catdog.DATASETS, "dogs-vs-cats", photos)
+    monkeypatch.setitem(catdog.DATASETS, "catvnoncat", tmp_path / "absent")
+    assert catdog.main(["--coursera-iterations", "3"]) == 0
+    out = capsys.readouterr().out
+    assert f"catvnoncat: skipped, {tmp_path / 'absent'} does not exist" in out
+    assert "dogs-vs-cats: 24 training / 12 test images, majority baseline test accuracy 0.500" in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("dogs-vs-cats ")]
+    assert [row[1] for row in rows] == ["ours", "Coursera"]
+    assert all(0 <= float(row[-1]) <= 1 and float(row[2]) > 0 for row in rows)
+    assert "dogs-vs-cats: training time ours / Coursera = " in out
+    assert "(Coursera recipe shortened to 3 iterations)" in out
+
+
+def test_catdog_benchmark_says_when_the_data_is_absent(tmp_path, monkeypatch, capsys):
+    catdog = load("catdog")
+    for name in list(catdog.DATASETS):
+        monkeypatch.setitem(catdog.DATASETS, name, tmp_path / name)
+    monkeypatch.setattr(catdog, "SHARED_DATA", tmp_path)
+    assert catdog.main([]) == 0
+    assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
+    assert catdog.main(["--folds"]) == 0
+    assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
