@@ -50,17 +50,20 @@ def _check_images(images, size):
     return images
 
 
+def _windows(images, size):
+    """A view (m, h - size + 1, w - size + 1, size, size, c) of every square: no copy."""
+    windows = np.lib.stride_tricks.sliding_window_view(images, (size, size), axis=(1, 2))
+    return windows.transpose(0, 1, 2, 4, 5, 3)
+
+
 def image_patches(images, size, stride=1):
     """Every size x size square of every image, every ``stride`` pixels, as rows of numbers.
 
     images (m, h, w, c) -> (m, rows, cols, size * size * c) with rows = (h - size) // stride + 1
     (cols likewise); patch (i, r, s) is images[i, r*stride : r*stride + size, s*stride : ...].
     """
-    images = _check_images(images, size)
-    windows = np.lib.stride_tricks.sliding_window_view(images, (size, size), axis=(1, 2))
-    windows = windows[:, ::stride, ::stride]  # (m, rows, cols, c, size, size)
-    m, rows, cols = windows.shape[:3]
-    return windows.transpose(0, 1, 2, 4, 5, 3).reshape(m, rows, cols, -1)
+    windows = _windows(_check_images(images, size), size)[:, ::stride, ::stride]
+    return windows.reshape(*windows.shape[:3], -1)
 
 
 def normalise_patches(patches):
@@ -92,16 +95,13 @@ def learn_patch_dictionary(images, count, size=6, samples=100_000, iterations=10
     patches) and runs ``iterations`` rounds of k-means (Lloyd's algorithm) from ``count``
     of them chosen at random. A centroid that loses all its patches restarts at a random one.
     """
-    images = _check_images(images, size)
-    samples = min(samples, images.shape[0] * (images.shape[1] - size + 1)
-                  * (images.shape[2] - size + 1))
+    windows = _windows(_check_images(images, size), size)
+    samples = min(samples, int(np.prod(windows.shape[:3])))
     if not 0 < count <= samples:
         raise ValueError(f"count must be between 1 and the {samples} sampled patches, got {count}")
     rng = np.random.default_rng(seed)
-    windows = np.lib.stride_tricks.sliding_window_view(images, (size, size), axis=(1, 2))
-    picks = [rng.integers(0, limit, samples) for limit in windows.shape[:3]]
-    patches = normalise_patches(
-        windows[picks[0], picks[1], picks[2]].transpose(0, 2, 3, 1).reshape(samples, -1))
+    image, row, col = (rng.integers(0, limit, samples) for limit in windows.shape[:3])
+    patches = normalise_patches(windows[image, row, col].reshape(samples, -1))
     mean = patches.mean(axis=0)
     variances, axes = np.linalg.eigh(np.cov(patches - mean, rowvar=False))
     whitening = ((axes / np.sqrt(np.maximum(variances, 0) + WHITENING_FLOOR)) @ axes.T)

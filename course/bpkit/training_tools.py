@@ -9,6 +9,7 @@ ones you wrote in assignments 01 to 05).
 """
 
 import time
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
@@ -229,6 +230,11 @@ def best_epoch(history):
     return max(history, key=lambda entry: (entry["val_accuracy"], -entry["epoch"]))
 
 
+def _pixel_columns(images):
+    """Images (m, h, w, c) as float32 columns (h * w * c, m): what a network on pixels reads."""
+    return images.reshape(images.shape[0], -1).T.astype(np.float32)
+
+
 class PhotoRun(NamedTuple):
     """What ``train_photo_recipe`` returns.
 
@@ -280,18 +286,11 @@ def train_photo_recipe(
     train_images = np.asarray(train_x).T.reshape(-1, *image_shape)
     test_images = np.asarray(test_x).T.reshape(-1, *image_shape)
     views = [train_images, flip_horizontally(train_images)] if recipe["flips"] else [train_images]
-    dictionary = None
+    dictionary, describe = None, _pixel_columns
     if patches:
         dictionary = learn_patch_dictionary(train_images, patches["count"], patches["size"],
                                             seed=seed)
-
-        def describe(images):
-            return patch_features(images, dictionary, patches["stride"])
-    else:
-
-        def describe(images):
-            return images.reshape(images.shape[0], -1).T.astype(np.float32)
-
+        describe = partial(patch_features, dictionary=dictionary, stride=patches["stride"])
     # Column v * m + i of views_x is view v (the image, then its mirror) of training image i.
     views_x = np.concatenate([describe(images) for images in views], axis=1)
     mean, std = standardiser(views_x)
