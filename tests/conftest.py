@@ -1,6 +1,7 @@
 """Shared fixtures: a released course and one full demo run, each made once per session."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,30 @@ def demo_run(tmp_path_factory):
 def released_course(demo_run):
     """The course folder the demo released (release/ and gradebook.db included)."""
     return demo_run[0] / "course"
+
+
+@pytest.fixture
+def run_answered_release(released_course, tmp_path, monkeypatch):
+    """run(assignment, **environment) -> the released notebook with the solutions filled in,
+    executed top to bottom in a copy of its release folder, as a student's kernel runs it:
+    without PYTHONPATH (bpkit only, never the grader's library), with ``environment`` set."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from autograder import notebooks
+
+    def run(assignment, **environment):
+        folder = tmp_path / assignment
+        shutil.copytree(released_course / "release" / assignment, folder)
+        path = next(folder.glob("*.ipynb"))
+        source = nbformat.read(notebooks.source_notebook(released_course, assignment),
+                               as_version=4)
+        nb = notebooks.fill_solutions(nbformat.read(path, as_version=4), source)
+        monkeypatch.delenv("PYTHONPATH", raising=False)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        NotebookClient(nb, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(folder)}}).execute()
+        return nb
+
+    return run

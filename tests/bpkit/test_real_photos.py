@@ -9,16 +9,14 @@ recipe's CPU-time budget so that a busy machine cannot change the result. Needs
 """
 
 import re
-import shutil
 from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 from bpkit.data import data_source, load_dataset, preprocess
 from bpkit.training_tools import RECIPES, accuracy, train_photo_recipe
 
-from autograder import notebooks, reference
+from autograder import reference
 
 DOGS_VS_CATS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "dogs-vs-cats"
 TARGET = 0.63
@@ -80,8 +78,7 @@ def test_photo_recipe_beats_060_on_a_held_out_fold(photos):
 
 @pytest.mark.slow
 @pytest.mark.data
-def test_the_answered_notebook_prints_063_on_400_test_photos(photos, released_course, tmp_path,
-                                                              monkeypatch):
+def test_the_answered_notebook_prints_063_on_400_test_photos(photos, run_answered_release, tmp_path):
     """CATDOG_DATA: the 2,000 training photos and 400 of the test photos (200 per class)."""
     data = tmp_path / "photos"
     data.mkdir()
@@ -90,18 +87,7 @@ def test_the_answered_notebook_prints_063_on_400_test_photos(photos, released_co
         (data / "test_set" / kind).mkdir(parents=True)
         for photo in sorted((DOGS_VS_CATS / "test_set" / kind).iterdir())[-200:]:
             (data / "test_set" / kind / photo.name).symlink_to(photo.resolve())
-    assignment = "05_cat_dog_classifier"
-    folder = tmp_path / assignment
-    shutil.copytree(released_course / "release" / assignment, folder)
-    path = next(folder.glob("*.ipynb"))
-    source = nbformat.read(notebooks.source_notebook(released_course, assignment), as_version=4)
-    nb = notebooks.fill_solutions(nbformat.read(path, as_version=4), source)
-    from nbclient import NotebookClient
-
-    monkeypatch.delenv("PYTHONPATH", raising=False)  # the student environment: bpkit only
-    monkeypatch.setenv("CATDOG_DATA", str(data))
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    nb = run_answered_release("05_cat_dog_classifier", CATDOG_DATA=str(data))
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")

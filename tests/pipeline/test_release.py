@@ -79,20 +79,8 @@ def test_release_of_a_folder_without_assignments_says_what_to_do(tmp_path):
 
 
 @pytest.mark.parametrize("assignment", registry.ASSIGNMENTS)
-def test_a_filled_in_release_runs_top_to_bottom_in_the_student_environment(released_course, assignment, tmp_path):
+def test_a_filled_in_release_runs_top_to_bottom_in_the_student_environment(run_answered_release, assignment):
     """What a student gets, once answered, runs without errors and without the grader's library."""
-    from nbclient import NotebookClient
-
-    folder = tmp_path / assignment
-    shutil.copytree(released_course / "release" / assignment, folder)
-    path = next(folder.glob("*.ipynb"))
-    source = nbformat.read(notebooks.source_notebook(released_course, assignment), as_version=4)
-    nb = notebooks.fill_solutions(nbformat.read(path, as_version=4), source)
-    saved = os.environ.pop("PYTHONPATH", None)
-    try:
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
-    finally:
-        if saved is not None:
-            os.environ["PYTHONPATH"] = saved
+    nb = run_answered_release(assignment)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
