@@ -10,19 +10,29 @@ status message left over from start-up is ignored.
 
 The manager polls every 5 ms, not every 100 ms, for a killed kernel to be gone (nbgrader's
 Execute kills each kernel as soon as its notebook has run).
+
+On Linux its kernels listen on abstract Unix sockets of their own (ZeroMQ's ``ipc://@name``),
+not on TCP ports. jupyter_client picks TCP ports by opening and closing a socket, and the
+kernel binds them a moment later: with many kernels starting at once in parallel workers,
+another process can take a port in between, and the kernel then hangs in start-up ("Address
+already in use") until the client gives up. A random name per kernel cannot be taken, and
+abstract sockets need no file, so they also work inside the sandbox's read-only file system.
 """
 
 import math
+import sys
 import time
+import uuid
 from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import DottedObjectName, Type
+from traitlets import DottedObjectName, Type, default
 
 REPLY_POLL = 0.5  # seconds to wait for a kernel_info reply before asking again
 IOPUB_POLL = 0.02  # seconds to wait for IOPub to show it is connected before asking again
 EXIT_POLL = 0.005  # seconds between checks that a killed kernel has exited
+ABSTRACT_SOCKETS = sys.platform.startswith("linux")
 
 
 class QuickKernelClient(AsyncKernelClient):
@@ -51,6 +61,15 @@ class QuickKernelClient(AsyncKernelClient):
 class QuickKernelManager(AsyncKernelManager):
     client_class = DottedObjectName(f"{__name__}.QuickKernelClient")
     client_factory = Type(QuickKernelClient, klass=AsyncKernelClient)
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc" if ABSTRACT_SOCKETS else "tcp"
+
+    def _ip_default(self) -> str:  # jupyter_client's dynamic default for ``ip``
+        if self.transport == "ipc" and ABSTRACT_SOCKETS:
+            return f"@autograder-kernel-{uuid.uuid4().hex}"  # the ports 1 to 5 become suffixes: "...-1"
+        return super()._ip_default()
 
     async def _async_wait(self, pollinterval: float = EXIT_POLL) -> None:  # jupyter_client's poll loop
         await super()._async_wait(pollinterval=min(pollinterval, EXIT_POLL))
