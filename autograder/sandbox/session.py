@@ -12,7 +12,9 @@ from pathlib import Path
 from . import kernel
 from .oracle import Oracle
 
-LOCK_RETRIES = 3
+ATTEMPTS = 3  # for a notebook whose grading failed for the grader's reasons, not the student's
+# What nbgrader logs when a fresh kernel never came up: no cell of the student's has run yet.
+KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
 DEFAULT_NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
 
 
@@ -20,7 +22,7 @@ DEFAULT_NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
 class Run:
     outcome: dict  # nbgrader's
     verdicts: dict[str, dict] = field(default_factory=dict)  # grade id -> the oracle's result
-    stopped: str = ""  # why the kernel was stopped by the grader, if it was
+    stopped: str = ""  # why the grader ended the run (or never got it going), in words for the feedback
 
     @property
     def success(self) -> bool:
@@ -60,19 +62,37 @@ def autograde(api, assignment: str, student: str, release_folder: Path, *, hide=
               notebook_timeout: float | None = DEFAULT_NOTEBOOK_TIMEOUT,
               memory_mb: int | None = kernel.DEFAULT_MEMORY_MB) -> Run:
     """Run one submission. The verdicts of the tests that ran are kept even when the kernel dies
-    or is stopped; a retry after a locked gradebook starts afresh."""
+    or is stopped. A locked gradebook or a kernel that did not start is the grader's trouble, not
+    the student's: the notebook is then run again from the start, up to ``ATTEMPTS`` times."""
     run, saved = Run({}), dict(os.environ)
     try:
-        for attempt in range(LOCK_RETRIES):
+        for attempt in range(1, ATTEMPTS + 1):
             run = _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb)
-            if run.outcome["success"] or "database is locked" not in (
-                    run.outcome.get("log", "") + run.outcome.get("error", "")):
+            if attempt == ATTEMPTS or not _worth_another_attempt(run):
                 break
-            time.sleep(0.5 * (attempt + 1))
+            time.sleep(0.5 * attempt)
+        if not run.success and not run.stopped and _kernel_never_started(run):
+            run.stopped = (f"The grading kernel did not start ({ATTEMPTS} tries), so nothing in this notebook was "
+                           "run or judged: this is not the notebook's fault. The instructor should run the grading "
+                           "again.")
     finally:  # the next kernel (or nbgrader command) of this process starts from a clean slate
         os.environ.clear()
         os.environ.update(saved)
     return run
+
+
+def _worth_another_attempt(run: Run) -> bool:
+    if run.success or run.stopped:
+        return False
+    return "database is locked" in _log(run) or _kernel_never_started(run)
+
+
+def _kernel_never_started(run: Run) -> bool:
+    return not run.verdicts and any(failure in _log(run) for failure in KERNEL_START_FAILURES)
+
+
+def _log(run: Run) -> str:
+    return run.outcome.get("log", "") + run.outcome.get("error", "")
 
 
 def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
