@@ -9,14 +9,32 @@ process. The policy comes as JSON in the environment (see ``autograder.sandbox.k
   (reference library, hidden tests, gradebook, other students' folders, sources) replaced by
   empty folders; only the student's own folder writable; a PID namespace, so that every process
   the notebook started dies with the kernel, and the kernel dies with the grader.
+
+The launcher itself dies with the grading process that started it (Linux), from its first
+moment: bwrap's ``--die-with-parent`` only begins once bwrap runs, and a grader killed while a
+kernel was starting would otherwise leave that kernel running for ever.
 """
 
+import ctypes
 import json
 import os
 import resource
+import signal
 import sys
 
 POLICY_ENV = "AUTOGRADER_SANDBOX"
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent):
+    """SIGKILL when ``parent`` (the pid that launched us) exits; it survives exec. If the parent
+    is gone already, there is nobody to grade for: exit."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if parent and os.getppid() != parent:
+        sys.exit("the grading process that started this kernel has gone")
 
 
 def _limit(policy):
@@ -45,6 +63,7 @@ def _bwrap_args(policy, connection_file):
 
 def main(argv):
     connection_file = argv[1]
+    _die_with_parent(int(os.environ.get("JPY_PARENT_PID") or 0))
     policy = json.loads(os.environ.pop(POLICY_ENV, "{}") or "{}")
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file]
     if policy.get("pidfile"):

@@ -2,18 +2,22 @@
 an uninterrupted run, and no worker or kernel of the killed run goes on grading."""
 
 import csv
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import uuid
 
 import psutil
 import pytest
+from jupyter_client.connect import write_connection_file
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api, paths, planted
 from autograder.demo import write_submissions
+from autograder.sandbox import kernel, launch
 
 pytestmark = pytest.mark.slow
 
@@ -54,3 +58,43 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_grades(released_course, tmp_
     with Gradebook(nbgrader_api.gradebook_url(released_course)) as gb:
         for row in rows:
             assert gb.find_submission(update.assignment, row["student_id"]).score == pytest.approx(float(row["score"]))
+
+
+# Starts the kernel launcher as a grading worker does, then dies at once (as a worker whose
+# grader was killed), long before the launcher's Python is up and bwrap's --die-with-parent runs.
+DYING_WORKER = """
+import os, signal, subprocess, sys
+env = dict(os.environ, JPY_PARENT_PID=str(os.getpid()))
+subprocess.Popen([sys.executable, sys.argv[1], sys.argv[2]], env=env,
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.parametrize("sandbox", ["bwrap", "limits only"])
+def test_a_kernel_starting_when_its_worker_dies_does_not_outlive_it(tmp_path, sandbox):
+    bwrap = kernel.bubblewrap()
+    if sandbox == "bwrap" and not bwrap:
+        pytest.skip("bubblewrap does not work on this machine (`make sandbox` installs it)")
+    connection = tmp_path / f"kernel-{uuid.uuid4().hex}.json"
+    write_connection_file(str(connection), transport="ipc", ip=f"@test-kernel-{uuid.uuid4().hex}")
+    policy = {"memory_mb": 2048, "bwrap": bwrap if sandbox == "bwrap" else None}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {launch.POLICY_ENV: json.dumps(policy)}
+    worker = subprocess.run([sys.executable, "-c", DYING_WORKER, launch.__file__, str(connection)], env=env,
+                            timeout=60)
+    assert worker.returncode == -signal.SIGKILL
+
+    def started_from_it():
+        found = []
+        for process in psutil.process_iter(["cmdline"]):
+            if str(connection) in " ".join(process.info["cmdline"] or ()):
+                found.append(process)
+        return found
+
+    deadline = time.monotonic() + 20
+    while started_from_it() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    survivors = started_from_it()
+    for process in survivors:
+        process.kill()
+    assert not survivors, [p.info["cmdline"][:3] for p in survivors]
