@@ -8,7 +8,6 @@ and never stops the other jobs.
 
 import os
 import shutil
-import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,7 +26,7 @@ from .errors import UserError
 from .feedback import write_feedback
 from .results import AssignmentResult, failed_result, read_results
 from .review import review
-from .sandbox import kernel, session
+from .sandbox import kernel, launch, session
 from .submissions import locate, students
 
 
@@ -150,16 +149,6 @@ def _guarded(job: Job, settings: Settings) -> AssignmentResult:
         return result
 
 
-def _die_with_parent() -> None:
-    """A worker (and so its kernel) goes when the grader is killed, instead of grading on."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
-
-
 class _ProgressBar(tqdm):
     """tqdm without its monitor thread (it only tunes bars updated many times a second), which
     would outlive the bar by up to 10 s and make the next grading in this process spawn, not fork."""
@@ -250,7 +239,8 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         context = _pool_context()
         if context.get_start_method() == "fork":
             _warm(settings)  # once here, not in every worker: forked workers inherit it
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
+        # initializer: a worker (and so its kernel) goes when the grader is killed, instead of grading on
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=launch.die_with_parent) as pool:
             futures = {pool.submit(_guarded, job, settings): job for job in jobs}  # workers start here
             bar = progress_bar()
             for future in as_completed(futures):

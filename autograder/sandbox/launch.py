@@ -26,9 +26,10 @@ POLICY_ENV = "AUTOGRADER_SANDBOX"
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent):
-    """SIGKILL when ``parent`` (the pid that launched us) exits; it survives exec. If the parent
-    is gone already, there is nobody to grade for: exit."""
+def die_with_parent(parent=0):
+    """SIGKILL when this process's parent exits; it survives exec. With ``parent`` (the pid that
+    started this process): if that parent is gone already, there is nobody to grade for: exit.
+    Also the grader's worker initialiser (a worker goes when the grader is killed)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux
@@ -63,7 +64,7 @@ def _bwrap_args(policy, connection_file):
 
 def main(argv):
     connection_file = argv[1]
-    _die_with_parent(int(os.environ.get("JPY_PARENT_PID") or 0))
+    die_with_parent(int(os.environ.get("JPY_PARENT_PID") or 0))
     policy = json.loads(os.environ.pop(POLICY_ENV, "{}") or "{}")
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file]
     if policy.get("pidfile"):
