@@ -11,6 +11,7 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
 from autograder import nbgrader_api
+from autograder.demo import write_submissions
 from autograder.grading import grade
 from autograder.sandbox import session
 from autograder.sandbox.client import QuickKernelClient, QuickKernelManager
@@ -84,8 +85,6 @@ def test_kernels_listen_on_sockets_no_other_process_can_take():
 
 
 def _class_of_one(released_course, tmp_path):
-    from autograder.demo import write_submissions
-
     return write_submissions(released_course, tmp_path / "subs", {"steady": {}}, assignments=["04_update_rule"])
 
 
