@@ -29,6 +29,8 @@ def test_the_report_renders_offline(page, served):
     for i in range(images.count()):
         assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 100")
     assert "ada_correct" in page.inner_text("body")
+    assert page.locator("#item-analysis").count() == 1  # the item analysis, with its two plots
+    assert images.count() >= 4
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "report.png", full_page=True)
 
@@ -72,3 +74,4 @@ def test_a_downloaded_feedback_folder_works_on_its_own(page, graded, tmp_path):
     page.goto(html.as_uri(), wait_until="load")
     page.wait_for_function(TYPESET, timeout=60_000)
     assert page.outside.attempted == []
+
