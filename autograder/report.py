@@ -180,7 +180,7 @@ def item_section(results: list[AssignmentResult], out: Path) -> str:
                    "stronger students do no better on them) are marked <b>review</b>: "
                    f"{sum(i.flagged for i in analysis.items)} of {len(analysis.items)}.")
     else:
-        verdict = (f"With {analysis.students} students the class is too few to flag tests (at least "
+        verdict = (f"With {analysis.students} students there are too few to flag tests (at least "
                    f"{item_analysis.MIN_STUDENTS} are needed to tell a weak test from chance): discrimination "
                    "is shown, not judged.")
     figures = [_png(item_scatter(analysis))]
