@@ -83,7 +83,7 @@ def main(argv=None) -> int:
                                 memory_mb=args.memory_limit)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
-                  f"{args.out / 'report.html'} and feedback/")
+                  f"{args.out / 'report.html'}, {args.out / 'items.csv'} and feedback/")
         elif args.command == "release-feedback":
             from .exchange_feedback import release_feedback
 
