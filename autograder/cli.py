@@ -41,6 +41,17 @@ def parser() -> argparse.ArgumentParser:
                    help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
+    f = sub.add_parser("release-feedback", help="hand the feedback pages grade wrote back through nbgrader's exchange"
+                       " (students then run fetch_feedback or use the Assignment List)")
+    f.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the folder grade wrote to (default %(default)s)")
+    f.add_argument("--course-dir", type=Path, default=paths.COURSE)
+    f.add_argument("--submissions", type=Path, default=None,
+                   help="the collected submissions, with nbgrader's timestamp.txt and submission_secret.txt "
+                        "(default: COURSE/submitted)")
+    f.add_argument("--exchange", type=Path, default=None,
+                   help="nbgrader's exchange folder (default: nbgrader's, /srv/nbgrader/exchange)")
+    f.add_argument("--assignment", action="append", dest="assignments",
+                   help="release only this assignment's feedback (repeatable; default: all graded)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
     d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
     d.add_argument("--workers", type=_positive, default=None)
@@ -72,7 +83,17 @@ def main(argv=None) -> int:
                                 memory_mb=args.memory_limit)
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
-                  f"{args.out / 'report.html'} and feedback/")
+                  f"{args.out / 'report.html'}, {args.out / 'items.csv'} and feedback/")
+        elif args.command == "release-feedback":
+            from .exchange_feedback import release_feedback
+
+            done = release_feedback(args.course_dir, args.out, args.submissions or args.course_dir / "submitted",
+                                    exchange=args.exchange, assignments=args.assignments)
+            for reason in done.skipped:
+                print(f"skipped {reason}", file=sys.stderr)
+            students = {p.parent.parent.name for p in done.pages}
+            print(f"released {len(done.pages)} feedback page(s) of {len(students)} student(s) through "
+                  "nbgrader's exchange: students fetch them with `nbgrader fetch_feedback` or the Assignment List")
         elif args.command == "demo":
             from .demo import demo
 

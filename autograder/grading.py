@@ -107,8 +107,11 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
     graded, tampering = restore.restore(nb, release)
     skipping.mark(graded, release, nb)
     target = course / "submitted" / job.student / job.assignment
+    kept = _submission_files(job.folder)  # read first: job.folder may be this very folder
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
+    for name, data in kept.items():
+        (target / name).write_bytes(data)
     nbformat.write(graded, target / f"{job.notebook}.ipynb")
     run = _autograde(job, settings)
     if run.success and autograded.exists():
@@ -125,6 +128,13 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
         autograded = autograded if autograded.exists() else None
     result.tampering = tampering
     return result, autograded
+
+
+def _submission_files(folder: Path) -> dict[str, bytes]:
+    """nbgrader's timestamp and secret of an exchange submission: autograde records the time, and
+    release-feedback needs both to hand the feedback back."""
+    return {name: (folder / name).read_bytes() for name in nbgrader_api.SUBMISSION_FILES
+            if (folder / name).is_file()}
 
 
 @cache

@@ -20,6 +20,7 @@ warnings.filterwarnings("ignore", message=".*not in session.*")
 
 COURSE_ID = "backprop"
 DEFAULT_CELL_TIMEOUT = 120  # seconds per cell; notebook 05 trains a network in one cell
+SUBMISSION_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader's submit adds to a submission
 IGNORED = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.pyo", ".DS_Store", "feedback", "autotests.yml"]
 
 

@@ -26,6 +26,12 @@ COVERED = {
     "make demo": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "make grade": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "cd course && nbgrader export": "tests/pipeline/test_nbgrader_export.py::test_nbgrader_export_reads_our_scores",
+    **dict.fromkeys(["python -m autograder grade --submissions course/submitted --out build/grades",
+                     "python -m autograder release-feedback --out build/grades --exchange /srv/nbgrader/exchange",
+                     "nbgrader submit", "nbgrader collect", "nbgrader fetch_feedback ASSIGNMENT --course backprop"],
+                    "tests/pipeline/test_feedback_exchange.py::test_students_fetch_the_pages_grade_wrote"),
+    "--submissions": "tests/pipeline/test_feedback_exchange.py::"
+                     "test_feedback_of_submissions_outside_the_exchange_is_listed_not_released",
 }
 # what each make target runs (checked with `make -n`), so the CLI tests above cover it
 EXPANSIONS = {

@@ -10,7 +10,9 @@ from nbclient import NotebookClient
 from autograder import html_assets
 from autograder.feedback import write_feedback
 from autograder.results import AssignmentResult
+from tests import exchange as ex
 from tests.browser.jlab import SCREENSHOTS
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.browser
 TYPESET = """() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0
@@ -29,6 +31,8 @@ def test_the_report_renders_offline(page, served):
     for i in range(images.count()):
         assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 100")
     assert "ada_correct" in page.inner_text("body")
+    assert page.locator("#item-analysis").count() == 1  # the item analysis, with its two plots
+    assert images.count() >= 4
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "report.png", full_page=True)
 
@@ -72,3 +76,29 @@ def test_a_downloaded_feedback_folder_works_on_its_own(page, graded, tmp_path):
     page.goto(html.as_uri(), wait_until="load")
     page.wait_for_function(TYPESET, timeout=60_000)
     assert page.outside.attempted == []
+
+
+@needs_assets
+def test_feedback_fetched_through_the_exchange_renders_offline(page, graded, work, tmp_path):
+    """ada submits 01 through nbgrader's exchange; after `release-feedback` her fetch_feedback brings
+    back the page alone, which typesets its equations offline with nothing beside it."""
+    course = shutil.copytree(work["course"], tmp_path / "course",
+                             ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    exchange, assignment = tmp_path / "exchange", "01_cost_functions"
+    submitted = graded.parent / "submissions" / "ada_correct" / assignment / "cost_functions.ipynb"
+    ex.submit_and_collect(tmp_path, course, exchange, assignment, {"ada_correct": submitted})
+    done = run_cli("release-feedback", "--out", graded, "--course-dir", course, "--exchange", exchange,
+                   "--assignment", assignment)
+    assert done.returncode == 0 and "released 1 feedback page(s) of 1 student(s)" in done.stdout, done.stderr
+    folder = ex.fetch_feedback(tmp_path, "ada_correct", exchange, assignment)
+    [html] = folder.glob("*/cost_functions.html")
+    assert [p.name for p in folder.rglob("*") if p.is_file()] == ["cost_functions.html"]  # the page alone
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(html.as_uri(), wait_until="load")
+    page.wait_for_function(TYPESET, timeout=60_000)
+    assert page.locator(".MathJax_Error").count() == 0
+    assert page.locator(".MathJax_CHTML").count() > 20  # inline and display equations alike
+    assert page.outside.attempted == [] and page.outside.failed == []
+    assert {url for url in requested if not url.startswith("data:")} == {html.as_uri()}  # nothing beside it
+    assert "Feedback: 01_cost_functions" in page.inner_text("body") and "ada_correct" in page.inner_text("body")
