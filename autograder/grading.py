@@ -88,9 +88,11 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
 
 
 def _extra_files(folder: Path, notebook: Path | None) -> int:
+    """Files beside the notebook that grading does not use (nbgrader's own submission files are not counted)."""
     if not folder.is_dir():
         return 0
     return sum(1 for p in folder.rglob("*") if p.is_file() and p != notebook
+               and p.relative_to(folder).as_posix() not in nbgrader_api.SUBMISSION_FILES
                and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 

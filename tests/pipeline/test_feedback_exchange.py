@@ -51,6 +51,7 @@ def test_students_fetch_the_pages_grade_wrote(term):
         written = out / "feedback" / student / ASSIGNMENT / f"{NOTEBOOK}.html"
         assert fetched.read_text(encoding="utf-8") == standalone(written.read_text(encoding="utf-8"))
         assert f"<strong>Student:</strong> {student}" in fetched.read_text(encoding="utf-8")
+        assert "other file(s) in the folder" not in fetched.read_text(encoding="utf-8")  # nbgrader's own files
 
 
 def test_feedback_of_submissions_outside_the_exchange_is_listed_not_released(term, tmp_path):
