@@ -97,9 +97,8 @@ def training(submitted) -> list[str]:
         first, last = costs[0][1], costs[-1][1]
         if costs[0][0] == 0 and math.isfinite(first) and abs(first - LN2) > FIRST_COST_TOLERANCE:
             notes.append(f"The first cost of your training run was {first:.3f}; a freshly initialised network "
-                         f"starts near ln 2 = {LN2:.3f} (it answers about 0.5 for every image, which costs ln 2 whatever the "
-                         "labels). "
-                         "Check the initialisation and compute_cost.")
+                         f"starts near ln 2 = {LN2:.3f} (it answers about 0.5 for every image, which costs ln 2 "
+                         "whatever the labels). Check the initialisation and compute_cost.")
         if not all(math.isfinite(c) for _, c in costs):
             notes.append("The cost became NaN or infinite during training: the learning rate is probably too "
                          "high, or a log saw 0.")
