@@ -4,7 +4,9 @@
   saved outputs that a fresh run from the top does not reproduce (a variable left over from a
   deleted or edited cell, like a stale ``layers_dims``).
 - Training sanity (notebook 05), read from the student's own run (grading usually skips the
-  training cells, see autograder.skipping): the first cost should be near ln 2, a flat cost curve
+  training cells, see autograder.skipping): the first cost should be near ln 2 (a fresh network
+  answers about 0.5, which costs ln 2 whatever the labels), a cost that stops at the entropy of
+  the class balance means the network learned only how common each class is, a flat cost curve
   means the weights are too small or the learning rate too low, a rising one means it is too
   high, and the accuracy only means something next to the majority-class baseline.
 """
@@ -18,10 +20,19 @@ MAX_STALE_CELLS = 3
 LN2 = math.log(2)
 FIRST_COST_TOLERANCE = 0.1
 PLATEAU = 0.01  # relative fall of the cost below which training "did not move"
+BALANCE_TOLERANCE = 0.01  # a last cost this close to the class-balance entropy sits on its plateau
 
 _COST = re.compile(r"Cost after iteration (\d+): ([-+\d.eE]+|nan|inf)")
 _ACCURACY = re.compile(r"^(train|test) accuracy: ([\d.]+)\s*$", re.MULTILINE)
 _BASELINE = re.compile(r"baseline test accuracy: ([\d.]+)|majority baseline \(test\): ([\d.]+)")
+_TRAIN_BASELINE = re.compile(r"baseline train accuracy: ([\d.]+)")
+
+
+def balance_entropy(p: float) -> float:
+    """H(p) = -(p ln p + (1 - p) ln(1 - p)): the cross-entropy of answering p for every example
+    when a fraction p of the labels are 1 (or 0: H is symmetric), the best cost a network can
+    reach without looking at its inputs. ln 2 for balanced classes, lower for unbalanced ones."""
+    return -sum(q * math.log(q) for q in (p, 1 - p) if q > 0)
 
 
 def _code_cells(nb):
@@ -86,13 +97,16 @@ def training(submitted) -> list[str]:
         first, last = costs[0][1], costs[-1][1]
         if costs[0][0] == 0 and math.isfinite(first) and abs(first - LN2) > FIRST_COST_TOLERANCE:
             notes.append(f"The first cost of your training run was {first:.3f}; a freshly initialised network "
-                         f"starts near ln 2 = {LN2:.3f}. Check the initialisation and compute_cost.")
+                         f"starts near ln 2 = {LN2:.3f} (it answers about 0.5 for every image, which costs ln 2 "
+                         "whatever the labels). Check the initialisation and compute_cost.")
         if not all(math.isfinite(c) for _, c in costs):
             notes.append("The cost became NaN or infinite during training: the learning rate is probably too "
                          "high, or a log saw 0.")
         elif len(costs) > 2 and last > first:
             notes.append(f"The cost rose during training ({first:.3f} to {last:.3f}): lower the learning rate "
                          "or check the sign of the update.")
+        elif len(costs) > 2 and (plateau := _balance_plateau(text, last)):
+            notes.append(plateau)
         elif len(costs) > 2 and (first - last) < PLATEAU * abs(first):
             notes.append(f"The cost barely moved ({first:.3f} to {last:.3f}): a plateau usually means the "
                          "weights start too small (a 0.01 scale) or the learning rate is too low.")
@@ -107,6 +121,25 @@ def training(submitted) -> list[str]:
             notes.append(f"Your test accuracy is {test:.2f}, {test - baseline:+.2f} over the majority-class "
                          f"baseline of {baseline:.2f}.")
     return notes
+
+
+def _balance_plateau(text: str, last: float) -> str | None:
+    """The note for a run that ended on the class-balance plateau, read from the printed
+    majority baseline of the training set (its accuracy is the fraction of the commoner class)."""
+    found = _TRAIN_BASELINE.search(text)
+    if not found:
+        return None
+    majority = float(found.group(1))
+    if not 0 < majority < 1:
+        return None
+    entropy = balance_entropy(majority)
+    if abs(last - entropy) > BALANCE_TOLERANCE:
+        return None
+    return (f"Your training ended with the cost at {last:.3f}, on the plateau at {entropy:.3f}: the entropy "
+            f"of the class balance ({majority:.2f} of the training labels are the majority class), which is "
+            "the cost of answering that same probability for every image. The network learned how common "
+            "each class is and nothing from the pictures: the weights probably start too small (a 0.01 "
+            "scale) or the learning rate is too low.")
 
 
 def review(submitted, autograded) -> list[str]:

@@ -27,8 +27,21 @@ In this assignment you will:
 4. see, with a widget, why cross-entropy is the right cost for a sigmoid output;
 5. wrap both costs in a small `CostFunction` class, and train a single neuron with each.
 
-**Notation.** One column per example: the predictions `AL` (the output $A^{[L]}$ of the last
-layer) and the labels `Y` (0 or 1) are both arrays of shape $(1, m)$ for $m$ examples.
+**Notation (used in all five assignments).**
+
+- **One example** is written in lower case with a superscript $(i)$: its input $x^{(i)}$, label
+  $y^{(i)}$, prediction $a^{(i)}$. Its **loss** is $\mathcal{L}^{(i)} = \mathcal{L}(a^{(i)}, y^{(i)})$.
+- **A batch** of $m$ examples is written in capitals, one **column per example**: the
+  predictions `AL` (the output $A^{[L]}$ of the last layer) and the labels `Y` (0 or 1) are both
+  arrays of shape $(1, m)$; later $X$ is $(n_x, m)$ and $Z^{[l]}, A^{[l]}$ are $(n_l, m)$. The
+  superscript $[l]$ names the layer.
+- The **cost** is the average loss of the batch, $J = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}^{(i)}$.
+- **Gradients of per-example quantities are per example**: `dAL`, and later $dA^{[l]}$ and
+  $dZ^{[l]}$, are matrices whose column $i$ is $\partial \mathcal{L}^{(i)} / \partial a^{(i)}$
+  (or $\partial \mathcal{L}^{(i)} / \partial z^{(i)}$), with **no** $\frac{1}{m}$: $dA = m\,
+  \partial J / \partial A$. **Gradients of the parameters are of the cost**: $dW^{[l]} =
+  \partial J / \partial W^{[l]}$ and $db^{[l]} = \partial J / \partial b^{[l]}$, averaged over
+  the batch, since every example shares them. That is where the $\frac{1}{m}$ goes.
 """)
 
 nb.setup("""
@@ -65,7 +78,9 @@ def classification_error(AL, Y):
     Returns:
     error -- a float in [0, 1]: the fraction of examples where (AL > 0.5) differs from Y
     """
-    # Compare the predicted class (AL > 0.5) with Y and set error to the fraction that differ.
+    # 1. The predicted classes: AL > 0.5 (an array of booleans).
+    # 2. Set error: the fraction of examples where they differ from Y (np.mean of a comparison).
+    # (about 2 lines)
     ### BEGIN SOLUTION
     predictions = AL > 0.5
     error = np.mean(predictions != Y)
@@ -101,7 +116,7 @@ $$J_{\text{MSE}} = \frac{1}{2m} \sum_{i=1}^{m} \big(a^{(i)} - y^{(i)}\big)^2.$$
 - The $\frac{1}{m}$ makes it an average, so the cost of a batch does not grow with the batch
   size and one learning rate suits any $m$.
 - The $\frac{1}{2}$ is a convenience: it cancels the 2 that comes down when you differentiate the
-  square (you will see it in part 4).
+  square (you will see it in part 5).
 
 Write it with numpy, without a loop over the examples.
 """)
@@ -118,7 +133,8 @@ def compute_cost_mse(AL, Y):
     cost -- a float: the squared error averaged over the m examples, halved
     """
     m = Y.shape[1]
-    # Set cost (one line of numpy, no loop).
+    # Set cost: square the differences AL - Y, sum them (np.sum), divide by 2m. No loop.
+    # (about 1 line)
     ### BEGIN SOLUTION
     cost = np.sum((AL - Y) ** 2) / (2 * m)
     ### END SOLUTION
@@ -174,7 +190,8 @@ network becomes *certain* of the wrong answer. (Minimising it is maximising the 
 labels under the network's probabilities.)
 
 **Numerical safety.** A saturated sigmoid returns exactly `0.0` or `1.0` in floating point (try
-`sigmoid(np.array([40.0]))`), and then $\log 0 = -\infty$: numpy warns, and $0 \cdot (-\infty)$
+`A, _ = sigmoid(np.array([[40.0]]))`: the provided `sigmoid` returns the pair `(A, Z)`, and `A`
+is exactly `1.0`), and then $\log 0 = -\infty$: numpy warns, and $0 \cdot (-\infty)$
 gives `nan`, which poisons the whole sum. The fix is to **clip** the predictions into
 $[\varepsilon, 1 - \varepsilon]$ with a tiny $\varepsilon$ (use $10^{-12}$) before taking logs:
 `np.clip(AL, eps, 1 - eps)`. It changes no reasonable cost, and it keeps the cost finite and
@@ -195,7 +212,9 @@ def compute_cost_ce(AL, Y):
     """
     m = Y.shape[1]
     eps = 1e-12
-    # Clip AL into [eps, 1 - eps] (np.clip), then set cost.
+    # 1. Clip AL into [eps, 1 - eps] with np.clip.
+    # 2. Set cost: Y log AL + (1 - Y) log(1 - AL) with the clipped AL, summed, times -1/m.
+    # (about 2 lines)
     ### BEGIN SOLUTION
     AL = np.clip(AL, eps, 1 - eps)
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
@@ -255,7 +274,8 @@ def compute_cost(AL, Y):
     cost -- a float: the cross-entropy averaged over the m examples
     """
     m = Y.shape[1]
-    # Set cost (one line of numpy, no clipping).
+    # Set cost: Y log AL + (1 - Y) log(1 - AL), summed over the examples, times -1/m. No clipping.
+    # (about 1 line)
     ### BEGIN SOLUTION
     cost = -np.sum(np.multiply(Y, np.log(AL)) + np.multiply(1 - Y, np.log(1 - AL))) / m
     ### END SOLUTION
@@ -324,7 +344,8 @@ def cost_derivative_mse(AL, Y):
     Returns:
     dAL -- array of shape (1, m), element-wise; not divided by m
     """
-    # Set dAL (one line, element-wise).
+    # Set dAL: the derivative of (1/2)(a - y)^2 with respect to a, element-wise, no 1/m.
+    # (about 1 line)
     ### BEGIN SOLUTION
     dAL = AL - Y
     ### END SOLUTION
@@ -351,7 +372,8 @@ def cost_derivative_ce(AL, Y):
     Returns:
     dAL -- array of shape (1, m): -(Y / AL - (1 - Y) / (1 - AL)), element-wise; not divided by m
     """
-    # Set dAL (one line, element-wise).
+    # Set dAL: minus (Y divided by AL, minus (1 - Y) divided by (1 - AL)), element-wise, no 1/m.
+    # (about 1 line)
     ### BEGIN SOLUTION
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     ### END SOLUTION
@@ -431,15 +453,15 @@ for z in [2.0, 0.0, -2.0, -4.0, -7.0]:
 
 nb.markdown(r"""
 **Explore.** The widget draws, for one example, the two costs (left), their derivatives with
-respect to $a$ (middle), and the signal that reaches the weights, $\partial J / \partial z$
+respect to $a$ (middle), and the signal that reaches the weights, $\partial \mathcal{L} / \partial z$
 (right), all computed with **your** four functions. Move the prediction $a$ and flip the label
 $y$:
 
 - with $y = 1$, slide $a$ towards 0: the cross-entropy cost and its slope grow without bound,
   while MSE's cost levels off at $\frac{1}{2}$;
-- on the right, MSE's $\partial J / \partial z$ returns to 0 at *both* ends, while
+- on the right, MSE's $\partial \mathcal{L} / \partial z$ returns to 0 at *both* ends, while
   cross-entropy's is the straight line $a - y$;
-- the middle panel shows why clipping is needed: $\partial J / \partial a$ of cross-entropy
+- the middle panel shows why clipping is needed: $\partial \mathcal{L} / \partial a$ of cross-entropy
   divides by $a$ or $1 - a$.
 """)
 
@@ -471,12 +493,14 @@ class CostFunction:
 
     Methods (AL: predictions, shape (1, m); Y: labels, shape (1, m)):
     compute_cost(AL, Y) -- the cost, a float (compute_cost_mse or compute_cost_ce)
-    compute_derivative(AL, Y) -- dJ/dAL per example, shape (1, m)
+    compute_derivative(AL, Y) -- dL/dAL per example (no 1/m), shape (1, m)
                                  (cost_derivative_mse or cost_derivative_ce)
     """
 
     def __init__(self, name):
-        # Raise a ValueError naming "MSE" and "CE" for any other name; store the name in self.
+        # 1. If name is neither "MSE" nor "CE", raise a ValueError whose message names both.
+        # 2. Store the name in self, for the methods to read.
+        # (about 3 lines)
         ### BEGIN SOLUTION
         if name not in ("MSE", "CE"):
             raise ValueError(f'unknown cost {name!r}: choose "MSE" or "CE"')
@@ -484,7 +508,8 @@ class CostFunction:
         ### END SOLUTION
 
     def compute_cost(self, AL, Y):
-        # Return the value of your compute_cost_mse or compute_cost_ce, as the name says.
+        # Return compute_cost_mse(AL, Y) or compute_cost_ce(AL, Y), as self's name says.
+        # (about 3 lines)
         ### BEGIN SOLUTION
         if self.name == "MSE":
             return compute_cost_mse(AL, Y)
@@ -492,7 +517,8 @@ class CostFunction:
         ### END SOLUTION
 
     def compute_derivative(self, AL, Y):
-        # Return the value of your cost_derivative_mse or cost_derivative_ce, as the name says.
+        # Return cost_derivative_mse(AL, Y) or cost_derivative_ce(AL, Y), as self's name says.
+        # (about 3 lines)
         ### BEGIN SOLUTION
         if self.name == "MSE":
             return cost_derivative_mse(AL, Y)
@@ -593,7 +619,7 @@ Same data, same start, same learning rate: only the cost differs.
   $-\left(\frac{y}{a} - \frac{1 - y}{1 - a}\right)$. The derivatives are per example; the
   $\frac{1}{m}$ comes later, in $dW$ and $db$.
 - Clip the predictions into $[\varepsilon, 1 - \varepsilon]$ before taking logs.
-- With a sigmoid output, cross-entropy gives $\partial J / \partial z = a - y$: no vanishing
+- With a sigmoid output, cross-entropy gives $\partial \mathcal{L} / \partial z = a - y$: no vanishing
   gradient when the network is confidently wrong, unlike MSE.
 
 Next: the backward step of one layer, which carries this first derivative back through the

@@ -70,11 +70,13 @@ So every node does one simple job: it takes the gradient that arrives from its r
 it by its own local derivative, and passes the result to its left. No node needs to know what the
 rest of the network looks like.
 
-**Notation.** The cost averages the losses of the $m$ examples,
+**Notation** (as stated in assignment 01). The cost averages the losses of the $m$ examples,
 $J = \frac{1}{m}\sum_{i=1}^{m} \mathcal{L}^{(i)}$. We write $dA$ for the matrix whose column $i$
 is $\partial \mathcal{L}^{(i)} / \partial a^{(i)}$, the gradient of example $i$'s **own** loss
-(no averaging), and likewise $dZ$. The parameters are shared by all examples, so $dW$ and $db$
-are the gradients of the cost $J$ itself: that is where the $\frac{1}{m}$ will appear.
+(no averaging, so $dA = m\, \partial J / \partial A$), and likewise $dZ$. The parameters are
+shared by all examples, so $dW$ and $db$ are the gradients of the cost $J$ itself:
+$dW = \partial J / \partial W$, $db = \partial J / \partial b$. That is where the $\frac{1}{m}$
+will appear.
 """)
 
 nb.markdown(r"""
@@ -146,6 +148,10 @@ def sigmoid_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. s: the sigmoid of Z (the provided sigmoid returns the pair (A, Z): keep A).
+    # 3. dZ: dA times the sigmoid's slope s (1 - s), element-wise (*, not a matrix product).
+    # (about 4 lines, the return included)
     ### BEGIN SOLUTION
     Z = cache
     s, _ = sigmoid(Z)
@@ -182,6 +188,10 @@ def relu_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. dZ: a copy of dA (np.array with copy=True), so that the caller's dA is left alone.
+    # 3. Set the entries of dZ where Z <= 0 to 0 (boolean indexing).
+    # (about 4 lines, the return included)
     ### BEGIN SOLUTION
     Z = cache
     dZ = np.array(dA, copy=True)
@@ -217,6 +227,10 @@ def tanh_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. t: the tanh of Z (the provided tanh returns the pair (A, Z): keep A).
+    # 3. dZ: dA times tanh's slope 1 - t^2, element-wise.
+    # (about 4 lines, the return included)
     ### BEGIN SOLUTION
     Z = cache
     t, _ = tanh(Z)
@@ -242,8 +256,10 @@ its slope $g'(z)$ as **your** backward function computes it (called with $dA = 1
 the slope measured by finite differences. Move $dA$, the gradient arriving from the right, and
 watch $dZ = dA \cdot g'(z)$ change. Things to notice:
 
-- the sigmoid's slope is at most $\frac{1}{4}$ (at $z = 0$): every sigmoid layer shrinks the
-  gradient at least four times;
+- the sigmoid's slope is at most $\frac{1}{4}$ (at $z = 0$): the activation's own factor
+  $g'(z)$ shrinks the gradient at least four times. (The whole layer also multiplies by
+  $W^T$ on the way back, which can shrink or grow it, so a sigmoid layer as a whole is not
+  bounded by $\frac{1}{4}$; but stacked sigmoids with moderate weights do lose gradient fast);
 - far from 0, sigmoid and tanh are flat: a *saturated* unit passes almost no gradient back;
 - ReLU passes the gradient untouched where $z > 0$, and nothing at all where $z \le 0$.
 """)
@@ -318,6 +334,11 @@ def linear_backward(dZ, cache):
     dW -- dZ A_prev^T / m, shape (n_l, n_{l-1}) like W (averaged over the m examples)
     db -- row sums of dZ / m, shape (n_l, 1) like b (averaged over the m examples)
     """
+    # 1. Unpack A_prev, W and b from the cache; m is the number of columns of A_prev.
+    # 2. dW: dZ times A_prev transposed (np.dot), divided by m.
+    # 3. db: dZ summed over the examples (axis=1, keepdims=True), divided by m.
+    # 4. dA_prev: W transposed times dZ (no 1/m: a per-example gradient).
+    # (about 6 lines, the return included)
     ### BEGIN SOLUTION
     A_prev, W, b = cache
     m = A_prev.shape[1]
@@ -412,6 +433,11 @@ def linear_activation_backward(dA, cache, activation):
     dW -- shape (n_l, n_{l-1}) like W
     db -- shape (n_l, 1) like b
     """
+    # 1. Unpack linear_cache and activation_cache from cache.
+    # 2. dZ: your relu_backward, sigmoid_backward or tanh_backward of (dA, activation_cache), as
+    #    activation says; any other activation raises a ValueError that names the three choices.
+    # 3. dA_prev, dW, db: your linear_backward of (dZ, linear_cache).
+    # (about 11 lines, the return included)
     ### BEGIN SOLUTION
     linear_cache, activation_cache = cache
     if activation == "relu":
@@ -487,6 +513,13 @@ def backward_propagation(parameters, cache, X, Y):
     grads -- dict with dW1 (n_h, n_x), db1 (n_h, 1), dW2 (1, n_h), db2 (1, 1):
              the gradients of the cost (averaged over the m examples)
     """
+    # 1. m from X; W2 from parameters; A1 and A2 from cache.
+    # 2. Output layer: dZ2 = A2 - Y (sigmoid with cross-entropy), then dW2 (dZ2 times A1
+    #    transposed, over m) and db2 (dZ2 summed over the examples, kept as a column, over m).
+    # 3. Hidden layer: dZ1 = W2 transposed times dZ2, times tanh's slope 1 - A1^2 element-wise;
+    #    then dW1 (dZ1 times X transposed, over m) and db1 like db2.
+    # 4. Put the four gradients in a dict with the keys "dW1", "db1", "dW2", "db2".
+    # (about 12 lines, the return included)
     ### BEGIN SOLUTION
     m = X.shape[1]
     W2 = parameters["W2"]
@@ -523,7 +556,8 @@ nb.markdown(r"""
 `gradcheck.gradient_check_model` nudges every single weight and bias by $\pm\varepsilon$, runs
 the forward pass and the cost again, and compares the slope it measures with your `grads`. A
 correct backward pass agrees to about $10^{-9}$; a bug typically shows up as $10^{-2}$ or worse,
-and the checker names the first gradient that diverges.
+and the checker names the diverging gradients from the last layer down: the first one named
+is the one to look at.
 """)
 
 nb.code("""

@@ -35,6 +35,7 @@ from bpkit.init import initialize_parameters_deep
 from bpkit import testcases
 from bpkit.gradcheck import gradient_check_model, numerical_gradient, relative_error
 from bpkit.widgets.gradient_flow import gradient_flow
+from bpkit.backward_diagram import backward_pass_figure
 """)
 
 nb.markdown(r"""
@@ -104,12 +105,28 @@ and $dA^{[l-1]}$ is what the layer below needs. So:
 | $L$ | `caches[L-1]` | `"sigmoid"` | $dA^{[L]}$, from the cost | `dA{L-1}`, `dW{L}`, `db{L}` |
 | $L-1 \dots 1$ | `caches[l-1]` | `"relu"` | `grads["dA" + str(l)]` | `dA{l-1}`, `dW{l}`, `db{l}` |
 
-**The key convention.** `grads["dA" + str(l - 1)]` is $\partial J / \partial A^{[l-1]}$: the
-gradient with respect to the input of layer $l$. Layer $l$'s backward step produces it and hands
+**The key convention.** `grads["dA" + str(l - 1)]` is $dA^{[l-1]}$, the gradient with respect
+to the input of layer $l$, **per example** as in 01 and 02: its column $i$ is
+$\partial \mathcal{L}^{(i)} / \partial a^{[l-1](i)}$, with no $\frac{1}{m}$, so it is $m$ times
+$\partial J / \partial A^{[l-1]}$. (Only `dW{l}` and `db{l}` are gradients of the cost $J$
+itself.) Layer $l$'s backward step produces it and hands
 it down to layer $l-1$. The key names the *activation* it differentiates, not the layer that
 computed it, so the keys are `dA0` ... `dA{L-1}` (there is no `dA{L}` key, and `dA0` is the
 gradient with respect to $X$ itself). `dW{l}` and `db{l}` have the shapes of `W{l}` and `b{l}`.
 
+**The whole backward pass at a glance** (here with $L = 3$): the forward pass (top row) leaves
+one cache per layer (middle row); the backward pass (bottom row) starts from $dA^{[L]}$, which
+the cost gives, and runs from right to left. Each layer's step reads its cache, computes
+$dZ^{[l]}$ with the derivative of its own activation (sigmoid for layer $L$, ReLU below), then
+`linear_backward` gives $dW^{[l]}$, $db^{[l]}$ and the $dA^{[l-1]}$ that the layer below
+receives.
+""")
+
+nb.demo("""
+backward_pass_figure(L=3)
+""")
+
+nb.markdown(r"""
 **Your task.** Write `L_model_backward`. Call the provided `linear_activation_backward` (by
 that name) for every layer; `Y` is reshaped like `AL` for you, in case it arrives as a flat
 array.
@@ -128,14 +145,22 @@ def L_model_backward(AL, Y, caches):
 
     Returns:
     grads -- a dict with, for l = 1 .. L:
-             grads["dA" + str(l - 1)]: gradient w.r.t. A^[l-1] (the input of layer l), (n_{l-1}, m)
-             grads["dW" + str(l)]: gradient w.r.t. W^[l], (n_l, n_{l-1})
-             grads["db" + str(l)]: gradient w.r.t. b^[l], (n_l, 1)
+             grads["dA" + str(l - 1)]: per-example gradient w.r.t. A^[l-1] (the input of layer l,
+                                       no 1/m), (n_{l-1}, m)
+             grads["dW" + str(l)]: gradient of the cost w.r.t. W^[l], (n_l, n_{l-1})
+             grads["db" + str(l)]: gradient of the cost w.r.t. b^[l], (n_l, 1)
     """
     grads = {}
     L = len(caches)  # the number of layers
     Y = Y.reshape(AL.shape)  # after this line, Y has the same shape as AL
 
+    # 1. dAL: the derivative of the cross-entropy loss with respect to AL, element-wise, no 1/m
+    #    (the formula of section 2).
+    # 2. Layer L (LINEAR -> SIGMOID): linear_activation_backward of dAL, caches[L - 1] and
+    #    "sigmoid"; store its three results as grads["dA" + str(L - 1)], "dW" + str(L), "db" + str(L).
+    # 3. Layers L-1 down to 1 (LINEAR -> RELU), a loop over l: the same with
+    #    grads["dA" + str(l)], caches[l - 1] and "relu"; store dA{l-1}, dW{l} and db{l}.
+    # (about 12 lines)
     ### BEGIN SOLUTION
     # Where it starts: the derivative of the cost with respect to AL.
     dAL = -(Y / AL - (1 - Y) / (1 - AL))
@@ -266,9 +291,10 @@ for l in range(L, 0, -1):  # from the top, in the order backpropagation runs
 """)
 
 nb.markdown(r"""
-`gradient_check_model` says the same in one call: it raises an `AssertionError` that names the
-first diverging gradient in the order dW1, db1, dW2, ... and lists the others, so the
-highest-numbered layer in the message is where to look.
+`gradient_check_model` says the same in one call: it checks the layers from $L$ down, as
+backpropagation runs, and raises an `AssertionError` that names the first diverging gradient in
+that order (dW{L}, db{L}, dW{L-1}, ...) and lists the others after it. The first one named is
+where to look.
 """)
 
 nb.code("""
@@ -314,8 +340,9 @@ nb.markdown(r"""
 - The backward pass starts from $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$
   (equivalently $dZ^{[L]} = A^{[L]} - Y$) and runs layer by layer from $L$ down to 1: sigmoid
   for layer $L$, ReLU below.
-- `grads["dA" + str(l - 1)]` is the gradient with respect to the input of layer $l$; the
-  $\frac{1}{m}$ lives in `linear_backward`.
+- `grads["dA" + str(l - 1)]` is the per-example gradient with respect to the input of layer
+  $l$ ($m$ times $\partial J / \partial A^{[l-1]}$); the $\frac{1}{m}$ lives in `linear_backward`,
+  in `dW` and `db` only.
 - A gradient check finds the first layer that diverges; the scale of the weights decides
   whether gradients vanish, explode or keep their size.
 

@@ -80,6 +80,10 @@ def update_parameters(params, grads, learning_rate):
     parameters = copy.deepcopy(params)
     L = len(parameters) // 2  # number of layers in the network
 
+    # For every layer l from 1 to L (a loop):
+    # 1. parameters["W" + str(l)] becomes itself minus learning_rate times grads["dW" + str(l)];
+    # 2. parameters["b" + str(l)] likewise with grads["db" + str(l)].
+    # (about 3 lines)
     ### BEGIN SOLUTION
     for l in range(1, L + 1):
         parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
@@ -202,8 +206,12 @@ plt.show()
 """)
 
 nb.markdown(r"""
-The cost first drops to about $\ln 2$ (the network learns to output about 0.5, since the two
-classes are about equally common), stays there for a while (the small random network has to
+The cost first drops to a plateau at the **entropy of the class balance**: with a fraction
+$p$ of the labels equal to 1, the best a network can do without looking at the inputs is to
+answer $p$ for every example, which costs
+$H(p) = -\big(p \ln p + (1 - p) \ln(1 - p)\big)$. Here $p = 0.475$ and $H(p) \approx 0.692$,
+just under $\ln 2$ (which is $H$ of perfectly balanced classes, $p = 0.5$; unbalanced classes
+give a lower plateau). It stays there for a while (the small random network has to
 find a useful direction first), then falls quickly. In the end every training example, even
 the two with flipped labels, is on the right side of 0.5: a network this size can memorise 40
 examples.

@@ -179,13 +179,19 @@ iterations. Return `(parameters, costs)`.
 **Why the initial weights are scaled by $1/\sqrt{n_{l-1}}$.** `initialize_parameters_deep`
 draws $W^{[l]}$ from a standard normal and divides it by $\sqrt{n_{l-1}}$. A unit of layer $l$
 adds up $n_{l-1}$ terms; with weights of size $1/\sqrt{n_{l-1}}$ that sum keeps roughly the
-size of its inputs, so the signal neither dies out nor explodes from layer to layer. A fixed
-small scale such as $0.01$ shrinks the signal at every layer: the output sits at 0.5 for every
-image and the gradients of the first layers are tiny. On the well-known cat-vs-non-cat photos
-(`train_catvnoncat.h5`), a 4-layer network initialised this way gets stuck with its cost on a
-plateau around $0.644$, predicting the same class for every image, while the
-$1/\sqrt{n_{l-1}}$ scale trains it to 80% test accuracy. You will measure the gradients
-below.
+size of its inputs. A ReLU then zeroes about half of the units, so each ReLU layer still
+shrinks the signal by about $\sqrt 2$ (assignment 03, section 5): only He's
+$\sqrt{2/n_{l-1}}$ keeps its size at any depth. With the three hidden layers used here the loss
+is a factor of about $2.8$, harmless. A fixed small scale such as $0.01$ is not: each layer
+multiplies the size of the signal by about $0.01\sqrt{n_{l-1}/2}$ (0.03 for a layer reading 20
+units), the output sits at 0.5 for every image and the gradients of the first layers are tiny.
+On the well-known cat-vs-non-cat photos (`train_catvnoncat.h5`), a 4-layer network initialised
+this way gets stuck with its cost on a plateau around $0.644$, predicting the same class for
+every image, while the $1/\sqrt{n_{l-1}}$ scale trains it to 80% test accuracy. That plateau is
+the **entropy of the class balance**: 72 of the 209 training images are cats ($p = 0.344$), and
+a network that answers $p$ for every image, whatever it shows, costs
+$H(p) = -\big(p \ln p + (1 - p) \ln(1 - p)\big) = 0.644$. Only balanced classes put the plateau
+at $\ln 2$. You will measure the gradients below.
 
 **Sanity check: the first cost.** Before training, the network has learned nothing: its
 outputs are close to $0.5$, and an answer of $0.5$ costs $-\log 0.5 = \ln 2$ whatever the
@@ -210,6 +216,15 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     parameters -- the trained W1, b1, ..., WL, bL (W{l} (n_l, n_{l-1}), b{l} (n_l, 1))
     costs -- list of floats: the cost at iterations 0, 100, 200, ...
     """
+    # 1. parameters: initialize_parameters_deep(layers_dims); costs: an empty list.
+    # 2. Loop num_iterations times:
+    #    a. forward: L_model_forward gives AL and caches;
+    #    b. cost: compute_cost of AL and Y;
+    #    c. backward: L_model_backward gives grads;
+    #    d. update: update_parameters with learning_rate gives the new parameters;
+    #    e. every 100 iterations (i % 100 == 0), append the cost as a float to costs and, if
+    #       print_cost, print "Cost after iteration i: cost".
+    # (about 11 lines)
     ### BEGIN SOLUTION
     parameters = initialize_parameters_deep(layers_dims)
     costs = []
@@ -262,6 +277,9 @@ def predict(X, parameters):
     Returns:
     predictions -- shape (1, m): 1 where the output probability is > 0.5, else 0
     """
+    # 1. AL (and caches, unused): L_model_forward of X and parameters.
+    # 2. predictions: 1 where AL > 0.5, else 0, as integers (astype(int)).
+    # (about 2 lines)
     ### BEGIN SOLUTION
     AL, caches = L_model_forward(X, parameters)
     predictions = (AL > 0.5).astype(int)
@@ -512,8 +530,9 @@ rest of the network, layer upon layer. They are far better on images, and they a
 with exactly the backpropagation you have written in this course.
 
 **Summary.** Training is a loop over four functions you wrote: forward, cost, backward,
-update. Scale the inputs, initialise the weights by $1/\sqrt{n_{l-1}}$, check that the first
-cost is near $\ln 2$ and that it goes down, and always judge the accuracy against the majority
+update. Scale the inputs, initialise the weights by $1/\sqrt{n_{l-1}}$ (or He's
+$\sqrt{2/n_{l-1}}$ for deeper ReLU networks), check that the first cost is near $\ln 2$ and
+that it goes down below the entropy of the class balance, and always judge the accuracy against the majority
 baseline.
 """)
 
@@ -572,8 +591,10 @@ if RUN_EXPERIMENTS:
 nb.markdown(r"""
 **Weight scale.** The same network started from weights of size 0.01, from the provided
 $1/\sqrt{n_{l-1}}$ scale, and from He's $\sqrt{2/n_{l-1}}$ (made for ReLU, which zeroes half of
-its inputs). With 0.01 the signal shrinks at every layer: the cost stays on its plateau at
-$\ln 2 \approx 0.693$ and the network answers one class.
+its inputs). With 0.01 the signal shrinks at every layer: the cost stays on its plateau at the
+entropy of the class balance, $H(p) = -\big(p \ln p + (1 - p) \ln(1 - p)\big)$ with $p$ the
+fraction of class 1 ($\ln 2 \approx 0.693$ when the classes are balanced), and the network
+answers one class.
 """)
 
 nb.code("""

@@ -11,8 +11,10 @@ The JSON text holds no single quote and no backslash, so that its Python repr is
 between two single quotes and nbgrader's quote stripping gives it back unchanged.
 """
 
+import hashlib
 import json
 import math
+import re
 
 import numpy as np
 
@@ -87,6 +89,55 @@ def autotest_value(x):
     {"type":<type name>,"repr":...}. The text never holds a single quote or a backslash.
     """
     return json.dumps(_describe(x), separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+
+
+# --- hashing -------------------------------------------------------------------------------
+
+_SHAPE_SUFFIX = re.compile(r" shape (.+)$")
+
+
+def _shape_of(d):
+    """The text of a description that is a shape (a tuple of ints), or a list of shapes; else None."""
+    if d is None or d.get("type") != "tuple":
+        return None
+    items = d["items"]
+    if all(i["type"] == "int" for i in items):
+        return repr(tuple(i["value"] for i in items))
+    shapes = [_shape_of(i) for i in items]
+    if items and all(shapes):
+        return "[" + ", ".join(shapes) + "]"
+    return None
+
+
+def autotest_hash(value_json, salt):
+    """The text a ``### HASHED AUTOTEST`` line compares: a salted SHA1 of ``autotest_value``'s JSON.
+
+    Shapes (a tuple of ints, or a list of them) also carry their readable value after the digest
+    ("<sha1> shape (3, 5)"), so that a failed shape check can say which shape was expected, as
+    every docstring does anyway. Anything else (an int such as a length) stays a digest only.
+    """
+    digest = hashlib.sha1((value_json + salt).encode("utf-8")).hexdigest()
+    shape = _shape_of(_parse(value_json))
+    return digest if shape is None else f"{digest} shape {shape}"
+
+
+def _hashed_mismatch(actual, expected):
+    """The words for two different ``autotest_hash`` texts."""
+    want = _SHAPE_SUFFIX.search(expected)
+    if want is None:
+        return "the result is not the expected one"
+    got = _SHAPE_SUFFIX.search(actual)
+    text = f"expected shape {want.group(1)} but got " + (f"shape {got.group(1)}" if got else "something else")
+    if got and got.group(1).startswith("(") and want.group(1).startswith("("):
+        have, need = _shape_numbers(got.group(1)), _shape_numbers(want.group(1))
+        if have[::-1] == need != have:
+            text += " (the transpose of the expected shape)"
+    return text
+
+
+def _shape_numbers(text):
+    """(3, 5) from the text "(3, 5)" (ints only)."""
+    return tuple(int(n) for n in re.findall(r"-?\d+", text))
 
 
 # --- comparing -----------------------------------------------------------------------------
@@ -237,7 +288,8 @@ def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL):
 
     actual_json: the text of the student's result (an object that is not a string is
     serialised first); expected_json: the text baked in by nbgrader (one pair of surrounding
-    quotes is tolerated); message: what is checked. Numbers compare with
+    quotes is tolerated, and a hashed text from ``autotest_hash`` is compared as a string, a
+    shape named on failure); message: what is checked. Numbers compare with
     |actual - expected| <= atol + rtol |expected|. Extra keys in an actual dict are fine.
     The AssertionError reads "<message>: <detail>", the detail naming the path ("[1]",
     "['dW2']") and the first difference. An expected text that is not such JSON (a hashed
@@ -247,8 +299,9 @@ def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL):
         actual_json = autotest_value(actual_json)
     expected = _parse(str(expected_json))
     if expected is None:
-        if str(actual_json).strip() != str(expected_json).strip():
-            raise AssertionError(f"{message}: the result is not the expected one")
+        actual_text, expected_text = str(actual_json).strip(), str(expected_json).strip()
+        if actual_text != expected_text:
+            raise AssertionError(f"{message}: {_hashed_mismatch(actual_text, expected_text)}")
         return
     actual = _parse(actual_json)
     if actual is None:

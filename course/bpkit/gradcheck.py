@@ -119,7 +119,9 @@ def check_gradient(name, analytic, numeric, tol=TOL, m=None):
 
 
 def _layer_keys(parameters):
-    layers = sorted(int(key[1:]) for key in parameters if key[:1] == "W" and key[1:].isdigit())
+    """W{L}, b{L}, W{L-1}, ..., W1, b1: the order in which backpropagation computes them."""
+    layers = sorted((int(key[1:]) for key in parameters if key[:1] == "W" and key[1:].isdigit()),
+                    reverse=True)
     return [name for layer in layers for name in (f"W{layer}", f"b{layer}")]
 
 
@@ -131,9 +133,11 @@ def gradient_check_model(parameters, X, Y, grads, forward_cost, tol=TOL, eps=EPS
     forward_cost(parameters, X, Y) -> the scalar cost, e.g.
     ``lambda p, X, Y: compute_cost(L_model_forward(X, p)[0], Y)``.
     The caller's arrays are never modified (a float copy is perturbed).
-    Returns {"dW1": relative error, "db1": ..., ...} in layer order. Raises AssertionError
-    naming the FIRST key (in layer order dW1, db1, dW2, ...) that diverges, with the other
-    diverging keys listed after it.
+    Returns {"dW{L}": relative error, "db{L}": ..., ..., "db1": ...}, from layer L down.
+    Raises AssertionError naming the FIRST key that diverges in the order backpropagation runs
+    (dW{L}, db{L}, dW{L-1}, ..., db1), with the other diverging keys listed after it. A bug in
+    the backward step of layer l spoils layer l and every layer below it, never those above, so
+    the first key named is in the layer to look at.
     """
     params = {key: np.array(value, dtype=float) for key, value in parameters.items()}
     errors, failures = {}, []

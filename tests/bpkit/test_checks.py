@@ -176,6 +176,54 @@ def test_hashed_expectations_compare_as_strings():
         )
 
 
+def _hashed_check(snippet, solution, student):
+    """Bake a ``### HASHED AUTOTEST snippet`` line from course/autotests.yml's templates, as
+    nbgrader's InstantiateTests does (normalize, hash, then evaluate with the solution's
+    namespace), and run the baked check in the student's namespace."""
+    import jinja2
+    import yaml
+
+    from autograder import paths
+
+    templates = yaml.safe_load((paths.COURSE / "autotests.yml").read_text())["python3"]
+
+    def render(text, **names):
+        return jinja2.Environment(loader=jinja2.BaseLoader).from_string(text).render(**names)
+
+    normalized = render(templates["normalize"], snippet="{{snippet}}")
+    test = render(render(templates["hash"], snippet=normalized, salt="1a2b"), snippet=snippet)
+    exec(templates["setup"], solution)
+    value = eval(test, solution)
+    check = render(templates["check"], snippet=test, value=value, message=f"{snippet} is not what was expected")
+    exec(templates["setup"], student)
+    exec(check, student)
+
+
+def test_a_failed_hashed_shape_check_says_the_expected_shape():
+    right = {"dW": np.zeros((3, 5))}
+    _hashed_check("dW.shape", dict(right), dict(right))
+    with pytest.raises(AssertionError) as failure:
+        _hashed_check("dW.shape", dict(right), {"dW": np.zeros((5, 3))})
+    assert str(failure.value) == ("dW.shape is not what was expected: expected shape (3, 5) but got shape "
+                                  "(5, 3) (the transpose of the expected shape)")
+    with pytest.raises(AssertionError, match=r"expected shape \(3, 1\) but got shape \(3,\)$"):
+        _hashed_check("db.shape", {"db": np.zeros((3, 1))}, {"db": np.zeros(3)})
+    shapes = "[x.shape for x in grads]"
+    with pytest.raises(AssertionError, match=r"expected shape \[\(4, 2\), \(4, 1\)\] but got shape \[\(4, 2\)\]"):
+        _hashed_check(shapes, {"grads": [np.zeros((4, 2)), np.zeros((4, 1))]}, {"grads": [np.zeros((4, 2))]})
+    with pytest.raises(AssertionError, match=r"expected shape \(3, 5\) but got shape \(\)$"):
+        _hashed_check("dW.shape", dict(right), {"dW": np.float64(1.0)})  # summed away
+
+
+def test_a_hashed_number_stays_a_digest():
+    with pytest.raises(AssertionError) as failure:
+        _hashed_check("len(costs)", {"costs": [1, 2, 3, 4]}, {"costs": [1, 2, 3]})
+    assert str(failure.value) == "len(costs) is not what was expected: the result is not the expected one"
+    from bpkit.checks import autotest_hash
+
+    assert " " not in autotest_hash(autotest_value(4), "1a2b")
+
+
 def test_actual_may_be_an_object_and_expected_may_keep_its_quotes():
     expected = "'" + autotest_value([1.0, 2.0]) + "'"
     autotest_check((1.0, 2.0), expected, "q")

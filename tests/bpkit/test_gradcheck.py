@@ -75,10 +75,10 @@ def test_check_gradient_passes_and_returns_the_error():
 
 
 def test_correct_model_gradients_pass(net):
-    """Does a correct L-layer backward pass get every key through, in layer order?"""
+    """Does a correct L-layer backward pass get every key through, from layer L down?"""
     parameters, X, Y, grads = net
     errors = gradient_check_model(parameters, X, Y, grads, cost)
-    assert list(errors) == ["dW1", "db1", "dW2", "db2", "dW3", "db3"]
+    assert list(errors) == ["dW3", "db3", "dW2", "db2", "dW1", "db1"]
     assert max(errors.values()) < 1e-7
 
 
@@ -119,13 +119,27 @@ def test_square_transpose_is_named():
 
 
 def test_first_diverging_key_is_named_first(net):
-    """With dW1 and db3 both wrong, is dW1 (layer order) the one named, db3 listed after?"""
+    """With dW1 and db3 both wrong, is db3 (layer L, where backpropagation starts) named first?"""
     parameters, X, Y, grads = net
     grads = dict(grads, dW1=grads["dW1"] + 0.5, db3=grads["db3"] * 3)
     with pytest.raises(AssertionError) as failure:
         gradient_check_model(parameters, X, Y, grads, cost)
     message = str(failure.value)
-    assert message.startswith("dW1") and "also diverging: db3" in message
+    assert message.startswith("db3") and "also diverging: dW1" in message
+
+
+def test_a_bug_in_one_layer_is_named_before_the_layers_below_it_spoils(net):
+    """A backward step of layer 2 that forgets relu's derivative spoils layers 2 and 1; the
+    message names layer 2 first, the layer to fix."""
+    parameters, X, Y, grads = net
+    AL, caches = ref.L_model_forward(X, parameters)
+    bad = dict(grads)
+    bad["dA1"], bad["dW2"], bad["db2"] = ref.linear_backward(grads["dA2"], caches[1][0])
+    bad["dA0"], bad["dW1"], bad["db1"] = ref.linear_activation_backward(bad["dA1"], caches[0], "relu")
+    with pytest.raises(AssertionError) as failure:
+        gradient_check_model(parameters, X, Y, bad, cost)
+    message = str(failure.value)
+    assert message.startswith("dW2") and "also diverging: db2, dW1, db1" in message
 
 
 def test_missing_key_is_named(net):

@@ -129,3 +129,6 @@ def test_the_widget_builds_headless_and_redraws():
 def test_the_widget_builds_when_the_backward_functions_are_not_written_yet():
     widget = cr.activation_explorer(_stub, _stub, _stub, activation="relu")
     assert isinstance(widget, ipywidgets.interactive)
+    widget.f(**widget.kwargs)  # draws g and its finite-difference slope, without raising
+    title = plt.figure(plt.get_fignums()[-1])._suptitle.get_text()
+    assert title.replace("\n", " ").startswith("Write `relu_backward` first: it still raises NotImplementedError")

@@ -113,8 +113,28 @@ def test_the_widget_builds_headless_with_a_slider_and_a_label_toggle():
     [slider] = [c for c in widget.children if isinstance(c, ipywidgets.FloatSlider)]
     [toggle] = [c for c in widget.children if isinstance(c, ipywidgets.ToggleButtons)]
     assert slider.description == "prediction a" and toggle.value == 1
+    assert slider.continuous_update is False  # each redraw draws three panels
     slider.value = 0.9  # moving the slider and flipping the label redraw without raising
     toggle.value = 0
+    widget.f(**widget.kwargs)
+
+
+@pytest.mark.parametrize("missing", range(4))
+def test_the_widget_says_which_function_to_write_first(missing):
+    names = ["compute_cost_mse", "compute_cost_ce", "cost_derivative_mse", "cost_derivative_ce"]
+    functions = list(FUNCTIONS)
+    functions[missing] = unwritten
+    widget = ce.cost_explorer(*functions)
+    assert isinstance(widget, ipywidgets.HTML)
+    assert f"Write `{names[missing]}` first: it still raises NotImplementedError" in widget.value
+
+
+def test_a_function_that_fails_is_named_with_its_error():
+    def broken(AL, Y):
+        raise ValueError("operands could not be broadcast together")
+
+    widget = ce.cost_explorer(FUNCTIONS[0], broken, *FUNCTIONS[2:])
+    assert "`compute_cost_ce` raised ValueError: operands could not be broadcast" in widget.value
 
 
 def test_the_plot_survives_functions_that_return_nan_or_inf():
@@ -129,3 +149,8 @@ def test_the_plot_survives_functions_that_return_nan_or_inf():
         warnings.simplefilter("error")
         fig = ce.plot_point(ce.cost_curves(*functions, 1), ce.point_values(*functions, 0.5, 1))
     assert len(fig.axes) == 3
+
+
+def unwritten(*args, **kwargs):
+    """A graded function as the release hands it out."""
+    raise NotImplementedError()

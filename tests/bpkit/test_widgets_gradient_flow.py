@@ -92,7 +92,32 @@ def test_the_plot_draws_one_bar_per_layer(depth, scale):
 def test_the_widget_builds_headless_with_two_sliders():
     widget = gf.gradient_flow(ref.L_model_backward)
     assert isinstance(widget, ipywidgets.interactive)
-    slider_types = ipywidgets.IntSlider | ipywidgets.FloatLogSlider
+    slider_types = ipywidgets.IntSlider | ipywidgets.SelectionSlider
     sliders = [c for c in widget.children if isinstance(c, slider_types)]
     assert [s.description for s in sliders] == ["depth L", "weight scale"]
+    assert all(s.continuous_update is False for s in sliders)  # each redraw runs a backward pass
     sliders[0].value = 9  # moving a slider redraws without raising
+    widget.f(**widget.kwargs)
+
+
+def test_the_sliders_reach_every_value_the_notebook_asks_for():
+    """03 asks for depth 12, then the scales 0.5, 1.41 (He, sqrt 2) and 2."""
+    widget = gf.gradient_flow(ref.L_model_backward)
+    depth, scale = (c for c in widget.children if isinstance(c, ipywidgets.IntSlider | ipywidgets.SelectionSlider))
+    depth.value = 12
+    for value in (0.5, np.sqrt(2.0), 2.0):
+        scale.value = value
+        assert scale.value == value
+    assert dict(gf.SCALES)["1.41 (He)"] == gf.BALANCED_SCALE
+
+
+def test_the_widget_says_to_write_L_model_backward_first_while_it_is_unwritten(capsys):
+    widget = gf.gradient_flow(unwritten)
+    widget.f(**widget.kwargs)  # draws without raising
+    assert "Write `L_model_backward` first: it still raises NotImplementedError" in capsys.readouterr().out
+    assert plt.get_fignums() == []
+
+
+def unwritten(*args, **kwargs):
+    """A graded function as the release hands it out."""
+    raise NotImplementedError()

@@ -101,8 +101,20 @@ def test_the_browser_is_an_interactive_widget_with_a_slider_over_every_example(p
     slider.value = 8  # moving the slider re-runs the pure functions without raising
 
 
+def test_the_browser_says_to_write_predict_first_while_it_is_unwritten(problem):
+    images, X, Y, parameters = problem
+    browser = wp.prediction_browser(images, X, Y, parameters, ref.L_model_forward, unwritten, CLASSES)
+    assert isinstance(browser, ipywidgets.HTML)
+    assert "Write `predict` first: it still raises NotImplementedError" in browser.value
+
+
 def test_the_browser_refuses_an_empty_set(problem):
     _, X, _, parameters = problem
     with pytest.raises(ValueError, match="no examples"):
         wp.prediction_browser(np.zeros((0, 4, 4, 3)), X[:, :0], np.zeros((1, 0)), parameters,
                               ref.L_model_forward, ref.predict)
+
+
+def unwritten(*args, **kwargs):
+    """A graded function as the release hands it out."""
+    raise NotImplementedError()

@@ -1,6 +1,7 @@
 """The committed notebooks match their authoring scripts, and they run under nbval."""
 
 import os
+import re
 import runpy
 import subprocess
 import sys
@@ -23,6 +24,29 @@ def test_the_committed_notebook_matches_its_authoring_script(script):
     if nb.ships_solutions:
         assert authoring.solved_module_path(nb.assignment).read_text() == nb.solved_text(), (
             "bpkit/solved is stale: run `make notebooks`")
+
+
+@pytest.mark.parametrize("script", authoring.scripts(), ids=lambda p: p.stem)
+def test_every_blank_graded_function_says_its_steps_and_about_how_many_lines(script):
+    """Coursera-style scaffolding: above every ### BEGIN SOLUTION (what the release blanks out),
+    numbered steps as comments and a last comment "(about N lines...)"."""
+    nb = runpy.run_path(str(script), run_name="__authoring__")["nb"]
+    solutions = [c for c in nb.build().cells if (c.metadata.get("nbgrader") or {}).get("solution")]
+    assert solutions
+    for cell in solutions:
+        lines = cell.source.splitlines()
+        for index, line in enumerate(lines):
+            if line.strip() != "### BEGIN SOLUTION":
+                continue
+            hint = []
+            for above in reversed(lines[:index]):
+                if not above.strip().startswith("#"):
+                    break
+                hint.insert(0, above.strip())
+            grade_id = cell.metadata["nbgrader"]["grade_id"]
+            assert hint and re.fullmatch(r"# \(about \d+ lines?(, the return included)?\)", hint[-1]), (
+                f"{grade_id}: no '(about N lines)' comment right above a ### BEGIN SOLUTION")
+            assert len(hint) >= 2, f"{grade_id}: the steps are missing above the line count"
 
 
 def test_there_is_one_authoring_script_per_assignment():

@@ -1,10 +1,13 @@
 """Notes on how a notebook was run: hidden state and training sanity (never deducted)."""
 
+import math
+
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from autograder import skipping
-from autograder.review import execution_order, review, stale_outputs, training
+from autograder.review import balance_entropy, execution_order, review, stale_outputs, training
 
 
 def cell(source, count=None, out="", cid=None, solution=None):
@@ -53,6 +56,21 @@ def test_training_notes_check_the_first_cost_a_plateau_and_the_baseline():
     assert any("no better than always predicting the majority class (0.66)" in n for n in notes)
     bad_start = "Cost after iteration 0: 1.900000\nCost after iteration 100: 0.500000\n"
     assert any("starts near ln 2" in n for n in training(nb(cell("train()", 1, bad_start))))
+
+
+def test_a_run_stuck_at_the_entropy_of_the_class_balance_is_named_from_the_printed_baseline():
+    """72 cats of 209 images: a network that learned only the balance costs H(0.656) = 0.644 (the
+    printed baseline, 0.66, gives 0.641)."""
+    assert abs(balance_entropy(0.656) - 0.644) < 1e-3 and balance_entropy(0.5) == pytest.approx(math.log(2))
+    falling = [0.6931, 0.66, 0.645, 0.6441, 0.6440]  # fell by 7%: not "barely moved", yet stuck
+    run = "".join(f"Cost after iteration {100 * i}: {c:.6f}\n" for i, c in enumerate(falling))
+    notes = training(nb(cell("train()", 1, run + "baseline train accuracy: 0.66\n")))
+    assert any("plateau at 0.641" in n and "entropy of the class balance" in n for n in notes)
+    assert not any("barely moved" in n for n in notes)
+    balanced = training(nb(cell("train()", 1, run + "baseline train accuracy: 0.50\n")))
+    assert not any("plateau" in n for n in balanced)  # 0.644 is far below ln 2: it learned something
+    learned = run.replace("0.644000", "0.300000")
+    assert not any("plateau" in n for n in training(nb(cell("t()", 1, learned + "baseline train accuracy: 0.66\n"))))
 
 
 def test_training_notes_report_a_rising_cost_and_an_honest_improvement():

@@ -20,14 +20,22 @@ def L_model_backward(AL, Y, caches):
 
     Returns:
     grads -- a dict with, for l = 1 .. L:
-             grads["dA" + str(l - 1)]: gradient w.r.t. A^[l-1] (the input of layer l), (n_{l-1}, m)
-             grads["dW" + str(l)]: gradient w.r.t. W^[l], (n_l, n_{l-1})
-             grads["db" + str(l)]: gradient w.r.t. b^[l], (n_l, 1)
+             grads["dA" + str(l - 1)]: per-example gradient w.r.t. A^[l-1] (the input of layer l,
+                                       no 1/m), (n_{l-1}, m)
+             grads["dW" + str(l)]: gradient of the cost w.r.t. W^[l], (n_l, n_{l-1})
+             grads["db" + str(l)]: gradient of the cost w.r.t. b^[l], (n_l, 1)
     """
     grads = {}
     L = len(caches)  # the number of layers
     Y = Y.reshape(AL.shape)  # after this line, Y has the same shape as AL
 
+    # 1. dAL: the derivative of the cross-entropy loss with respect to AL, element-wise, no 1/m
+    #    (the formula of section 2).
+    # 2. Layer L (LINEAR -> SIGMOID): linear_activation_backward of dAL, caches[L - 1] and
+    #    "sigmoid"; store its three results as grads["dA" + str(L - 1)], "dW" + str(L), "db" + str(L).
+    # 3. Layers L-1 down to 1 (LINEAR -> RELU), a loop over l: the same with
+    #    grads["dA" + str(l)], caches[l - 1] and "relu"; store dA{l-1}, dW{l} and db{l}.
+    # (about 12 lines)
     # Where it starts: the derivative of the cost with respect to AL.
     dAL = -(Y / AL - (1 - Y) / (1 - AL))
 

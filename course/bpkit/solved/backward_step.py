@@ -19,6 +19,10 @@ def sigmoid_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. s: the sigmoid of Z (the provided sigmoid returns the pair (A, Z): keep A).
+    # 3. dZ: dA times the sigmoid's slope s (1 - s), element-wise (*, not a matrix product).
+    # (about 4 lines, the return included)
     Z = cache
     s, _ = sigmoid(Z)
     dZ = dA * s * (1 - s)
@@ -35,6 +39,10 @@ def relu_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. dZ: a copy of dA (np.array with copy=True), so that the caller's dA is left alone.
+    # 3. Set the entries of dZ where Z <= 0 to 0 (boolean indexing).
+    # (about 4 lines, the return included)
     Z = cache
     dZ = np.array(dA, copy=True)
     dZ[Z <= 0] = 0
@@ -51,6 +59,10 @@ def tanh_backward(dA, cache):
     Returns:
     dZ -- gradient of the loss with respect to Z, shape (n_l, m)
     """
+    # 1. Z is the cache.
+    # 2. t: the tanh of Z (the provided tanh returns the pair (A, Z): keep A).
+    # 3. dZ: dA times tanh's slope 1 - t^2, element-wise.
+    # (about 4 lines, the return included)
     Z = cache
     t, _ = tanh(Z)
     dZ = dA * (1 - t ** 2)
@@ -70,6 +82,11 @@ def linear_backward(dZ, cache):
     dW -- dZ A_prev^T / m, shape (n_l, n_{l-1}) like W (averaged over the m examples)
     db -- row sums of dZ / m, shape (n_l, 1) like b (averaged over the m examples)
     """
+    # 1. Unpack A_prev, W and b from the cache; m is the number of columns of A_prev.
+    # 2. dW: dZ times A_prev transposed (np.dot), divided by m.
+    # 3. db: dZ summed over the examples (axis=1, keepdims=True), divided by m.
+    # 4. dA_prev: W transposed times dZ (no 1/m: a per-example gradient).
+    # (about 6 lines, the return included)
     A_prev, W, b = cache
     m = A_prev.shape[1]
     dW = np.dot(dZ, A_prev.T) / m
@@ -92,6 +109,11 @@ def linear_activation_backward(dA, cache, activation):
     dW -- shape (n_l, n_{l-1}) like W
     db -- shape (n_l, 1) like b
     """
+    # 1. Unpack linear_cache and activation_cache from cache.
+    # 2. dZ: your relu_backward, sigmoid_backward or tanh_backward of (dA, activation_cache), as
+    #    activation says; any other activation raises a ValueError that names the three choices.
+    # 3. dA_prev, dW, db: your linear_backward of (dZ, linear_cache).
+    # (about 11 lines, the return included)
     linear_cache, activation_cache = cache
     if activation == "relu":
         dZ = relu_backward(dA, activation_cache)
@@ -118,6 +140,13 @@ def backward_propagation(parameters, cache, X, Y):
     grads -- dict with dW1 (n_h, n_x), db1 (n_h, 1), dW2 (1, n_h), db2 (1, 1):
              the gradients of the cost (averaged over the m examples)
     """
+    # 1. m from X; W2 from parameters; A1 and A2 from cache.
+    # 2. Output layer: dZ2 = A2 - Y (sigmoid with cross-entropy), then dW2 (dZ2 times A1
+    #    transposed, over m) and db2 (dZ2 summed over the examples, kept as a column, over m).
+    # 3. Hidden layer: dZ1 = W2 transposed times dZ2, times tanh's slope 1 - A1^2 element-wise;
+    #    then dW1 (dZ1 times X transposed, over m) and db1 like db2.
+    # 4. Put the four gradients in a dict with the keys "dW1", "db1", "dW2", "db2".
+    # (about 12 lines, the return included)
     m = X.shape[1]
     W2 = parameters["W2"]
     A1 = cache["A1"]

@@ -18,7 +18,9 @@ def classification_error(AL, Y):
     Returns:
     error -- a float in [0, 1]: the fraction of examples where (AL > 0.5) differs from Y
     """
-    # Compare the predicted class (AL > 0.5) with Y and set error to the fraction that differ.
+    # 1. The predicted classes: AL > 0.5 (an array of booleans).
+    # 2. Set error: the fraction of examples where they differ from Y (np.mean of a comparison).
+    # (about 2 lines)
     predictions = AL > 0.5
     error = np.mean(predictions != Y)
     return float(error)
@@ -35,7 +37,8 @@ def compute_cost_mse(AL, Y):
     cost -- a float: the squared error averaged over the m examples, halved
     """
     m = Y.shape[1]
-    # Set cost (one line of numpy, no loop).
+    # Set cost: square the differences AL - Y, sum them (np.sum), divide by 2m. No loop.
+    # (about 1 line)
     cost = np.sum((AL - Y) ** 2) / (2 * m)
     return float(cost)
 
@@ -53,7 +56,9 @@ def compute_cost_ce(AL, Y):
     """
     m = Y.shape[1]
     eps = 1e-12
-    # Clip AL into [eps, 1 - eps] (np.clip), then set cost.
+    # 1. Clip AL into [eps, 1 - eps] with np.clip.
+    # 2. Set cost: Y log AL + (1 - Y) log(1 - AL) with the clipped AL, summed, times -1/m.
+    # (about 2 lines)
     AL = np.clip(AL, eps, 1 - eps)
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     return float(cost)
@@ -70,7 +75,8 @@ def compute_cost(AL, Y):
     cost -- a float: the cross-entropy averaged over the m examples
     """
     m = Y.shape[1]
-    # Set cost (one line of numpy, no clipping).
+    # Set cost: Y log AL + (1 - Y) log(1 - AL), summed over the examples, times -1/m. No clipping.
+    # (about 1 line)
     cost = -np.sum(np.multiply(Y, np.log(AL)) + np.multiply(1 - Y, np.log(1 - AL))) / m
     return float(cost)
 
@@ -85,7 +91,8 @@ def cost_derivative_mse(AL, Y):
     Returns:
     dAL -- array of shape (1, m), element-wise; not divided by m
     """
-    # Set dAL (one line, element-wise).
+    # Set dAL: the derivative of (1/2)(a - y)^2 with respect to a, element-wise, no 1/m.
+    # (about 1 line)
     dAL = AL - Y
     return dAL
 
@@ -100,7 +107,8 @@ def cost_derivative_ce(AL, Y):
     Returns:
     dAL -- array of shape (1, m): -(Y / AL - (1 - Y) / (1 - AL)), element-wise; not divided by m
     """
-    # Set dAL (one line, element-wise).
+    # Set dAL: minus (Y divided by AL, minus (1 - Y) divided by (1 - AL)), element-wise, no 1/m.
+    # (about 1 line)
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     return dAL
 
@@ -113,24 +121,28 @@ class CostFunction:
 
     Methods (AL: predictions, shape (1, m); Y: labels, shape (1, m)):
     compute_cost(AL, Y) -- the cost, a float (compute_cost_mse or compute_cost_ce)
-    compute_derivative(AL, Y) -- dJ/dAL per example, shape (1, m)
+    compute_derivative(AL, Y) -- dL/dAL per example (no 1/m), shape (1, m)
                                  (cost_derivative_mse or cost_derivative_ce)
     """
 
     def __init__(self, name):
-        # Raise a ValueError naming "MSE" and "CE" for any other name; store the name in self.
+        # 1. If name is neither "MSE" nor "CE", raise a ValueError whose message names both.
+        # 2. Store the name in self, for the methods to read.
+        # (about 3 lines)
         if name not in ("MSE", "CE"):
             raise ValueError(f'unknown cost {name!r}: choose "MSE" or "CE"')
         self.name = name
 
     def compute_cost(self, AL, Y):
-        # Return the value of your compute_cost_mse or compute_cost_ce, as the name says.
+        # Return compute_cost_mse(AL, Y) or compute_cost_ce(AL, Y), as self's name says.
+        # (about 3 lines)
         if self.name == "MSE":
             return compute_cost_mse(AL, Y)
         return compute_cost_ce(AL, Y)
 
     def compute_derivative(self, AL, Y):
-        # Return the value of your cost_derivative_mse or cost_derivative_ce, as the name says.
+        # Return cost_derivative_mse(AL, Y) or cost_derivative_ce(AL, Y), as self's name says.
+        # (about 3 lines)
         if self.name == "MSE":
             return cost_derivative_mse(AL, Y)
         return cost_derivative_ce(AL, Y)

@@ -24,6 +24,10 @@ def update_parameters(params, grads, learning_rate):
     parameters = copy.deepcopy(params)
     L = len(parameters) // 2  # number of layers in the network
 
+    # For every layer l from 1 to L (a loop):
+    # 1. parameters["W" + str(l)] becomes itself minus learning_rate times grads["dW" + str(l)];
+    # 2. parameters["b" + str(l)] likewise with grads["db" + str(l)].
+    # (about 3 lines)
     for l in range(1, L + 1):
         parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
         parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]

@@ -15,6 +15,7 @@ Arrays are passed as one row (1, n), like one unit seen over n examples.
 import numpy as np
 
 from ..activations import relu, sigmoid, tanh
+from ..unwritten import explanation
 
 FORWARD = {"sigmoid": sigmoid, "relu": relu, "tanh": tanh}
 Z_RANGE = (-5.0, 5.0)
@@ -161,7 +162,10 @@ def activation_explorer(sigmoid_backward, relu_backward, tanh_backward, activati
             title = None
         except Exception as error:  # the student's function is not written yet, or fails
             curves, point = activation_curves(forward, None), None
-            title = f"{activation}_backward raised {type(error).__name__}: {error}"[:120]
+            title = explanation(f"{activation}_backward", error)
+            if len(title) > 90:  # a figure title: break it in two lines
+                cut = title.rfind(" ", 0, 90)
+                title = title[:cut] + "\n" + title[cut + 1:]
         plot_chain_rule(curves, point, activation, title=title)
         plt.show()
 

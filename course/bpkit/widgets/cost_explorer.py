@@ -14,6 +14,8 @@ cross-entropy the factors cancel and dJ/dz = a - y.
 
 import numpy as np
 
+from ..unwritten import StudentFunctions, message_widget
+
 A_RANGE = (0.01, 0.99)  # the a axis and the slider: the derivatives blow up at 0 and 1
 POINTS = 197  # a grid with step 0.005
 COST_LIMIT = 5.0  # top of the cost axis at most (cross-entropy is 4.6 at the ends of the range)
@@ -135,21 +137,34 @@ def cost_explorer(compute_cost_mse, compute_cost_ce, cost_derivative_mse, cost_d
     """A slider for the prediction a, a toggle for the label y, and the three panels of
     ``plot_point`` computed with the functions passed in (the notebook's own).
 
-    Returns an ``ipywidgets.interactive``.
+    Returns an ``ipywidgets.interactive``, or, while one of the four functions is not written
+    yet (or raises), an ``ipywidgets.HTML`` that says which one to write first.
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
 
-    functions = (compute_cost_mse, compute_cost_ce, cost_derivative_mse, cost_derivative_ce)
-    curves = {label: cost_curves(*functions, label) for label in (0, 1)}  # computed once
+    student = StudentFunctions(compute_cost_mse=compute_cost_mse, compute_cost_ce=compute_cost_ce,
+                               cost_derivative_mse=cost_derivative_mse,
+                               cost_derivative_ce=cost_derivative_ce)
+    functions = tuple(student[name] for name in ("compute_cost_mse", "compute_cost_ce",
+                                                 "cost_derivative_mse", "cost_derivative_ce"))
+    try:
+        curves = {label: cost_curves(*functions, label) for label in (0, 1)}  # computed once
+    except Exception as error:
+        return message_widget(student.explain(error))
 
     def draw(a, y):
-        plot_point(curves[y], point_values(*functions, a, y))
+        try:
+            values = point_values(*functions, a, y)
+        except Exception as error:
+            print(student.explain(error))
+            return
+        plot_point(curves[y], values)
         plt.show()
 
     slider = widgets.FloatSlider(value=a, min=A_RANGE[0], max=A_RANGE[1], step=0.01,
                                  description="prediction a", readout_format=".2f",
-                                 style={"description_width": "initial"})
+                                 continuous_update=False, style={"description_width": "initial"})
     toggle = widgets.ToggleButtons(options=[("y = 0", 0), ("y = 1", 1)], value=y,
                                    description="label")
     return widgets.interactive(draw, a=slider, y=toggle)

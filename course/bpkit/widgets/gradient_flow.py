@@ -19,12 +19,16 @@ keep their size.
 import numpy as np
 
 from ..forward import L_model_forward
+from ..unwritten import StudentFunctions
 
 WIDTH = 16  # units in every hidden layer
 N_X = 12  # input features
 M = 32  # examples
 SEED = 0
 BALANCED_SCALE = float(np.sqrt(2.0))  # He: relu halves the signal's energy, sqrt(2) restores it
+# the weight scales the slider offers: every value the notebook asks for (0.5, sqrt(2), 2)
+SCALES = (("0.1", 0.1), ("0.25", 0.25), ("0.5", 0.5), ("0.75", 0.75), ("1", 1.0), ("1.2", 1.2),
+          ("1.41 (He)", BALANCED_SCALE), ("1.6", 1.6), ("2", 2.0), ("2.5", 2.5), ("3", 3.0), ("4", 4.0))
 Y_LIMITS = (1e-16, 1e8)  # fixed log axis, so that moving a slider moves the bars
 VANISHING = 0.1  # dA{0} / dA{L-1} below this: the gradient shrinks on its way to the input
 TINY_GRADIENT = 1e-4  # every ||dW|| below this: gradient descent barely moves the weights
@@ -132,21 +136,30 @@ def plot_gradient_norms(norms, ax=None, title=None):
 def gradient_flow(L_model_backward, depth=6, weight_scale=1.0, max_depth=20):
     """Sliders for the depth and the weight scale, and the bar chart of ||dW{l}|| they give.
 
-    L_model_backward: the notebook's function. Returns an ``ipywidgets.interactive`` (display it,
-    or let it be the last expression of a cell).
+    L_model_backward: the notebook's function; weight_scale: one of the values of ``SCALES``.
+    Returns an ``ipywidgets.interactive`` (display it, or let it be the last expression of a
+    cell). While L_model_backward is not written yet (or raises), it says so instead of drawing.
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
 
+    student = StudentFunctions(L_model_backward=L_model_backward)
+
     def draw(depth, weight_scale):
-        norms = gradient_norms(L_model_backward, depth, weight_scale)
+        try:
+            norms = gradient_norms(student["L_model_backward"], depth, weight_scale)
+        except Exception as error:
+            print(student.explain(error))
+            return
         title = f"L = {depth}, weight scale {weight_scale:.2f}\n{describe(norms)}"
         plot_gradient_norms(norms, title=title)
         plt.show()
 
+    values = [value for _, value in SCALES]
+    if weight_scale not in values:
+        raise ValueError(f"weight_scale must be one of {values}, got {weight_scale}")
     depth_slider = widgets.IntSlider(value=depth, min=1, max=max_depth, step=1,
                                      description="depth L", continuous_update=False)
-    scale_slider = widgets.FloatLogSlider(value=weight_scale, base=10, min=-1, max=0.6, step=0.02,
-                                          description="weight scale", continuous_update=False,
-                                          readout_format=".2f")
+    scale_slider = widgets.SelectionSlider(options=SCALES, value=weight_scale,
+                                           description="weight scale", continuous_update=False)
     return widgets.interactive(draw, depth=depth_slider, weight_scale=scale_slider)

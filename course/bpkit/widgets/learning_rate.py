@@ -12,11 +12,15 @@ import numpy as np
 from ..forward import L_model_forward
 from ..init import initialize_parameters_deep
 from ..testcases import training_case
+from ..unwritten import StudentFunctions, message_widget
 
 LAYER_DIMS = (6, 5, 3, 1)  # fits bpkit.testcases.training_case(): 6 features
 NUM_ITERATIONS = 300
 COMPARE_RATES = (0.01, 0.75, 15.0)  # slow, good, too large: drawn in grey behind the chosen one
 SLOW = 0.05  # a run whose cost fell by less than this fraction barely moved
+# the rates the slider offers: every rate the notebook names (0.01, 0.1, 0.75, 1, 3, 10, 15)
+RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0, 20.0,
+         30.0)
 
 
 def training_costs(update_parameters, L_model_backward, compute_cost, X, Y, learning_rate,
@@ -99,25 +103,40 @@ def learning_rate_explorer(update_parameters, L_model_backward, compute_cost, X=
 
     update_parameters, L_model_backward, compute_cost: the notebook's functions. X, Y: the data
     (default: ``bpkit.testcases.training_case()``). The grey curves are runs with
-    ``compare_rates``, computed once. Returns an ``ipywidgets.interactive``.
+    ``compare_rates``, computed once; learning_rate is one of ``RATES``. Returns an
+    ``ipywidgets.interactive``, or, while one of the functions is not written yet (or raises),
+    an ``ipywidgets.HTML`` that says which one to write first.
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
 
     if X is None or Y is None:
         X, Y = training_case()
+    if learning_rate not in RATES:
+        raise ValueError(f"learning_rate must be one of {RATES}, got {learning_rate}")
+    student = StudentFunctions(update_parameters=update_parameters,
+                               L_model_backward=L_model_backward, compute_cost=compute_cost)
 
     def run(rate):
-        return training_costs(update_parameters, L_model_backward, compute_cost, X, Y, rate,
-                              layer_dims=layer_dims, num_iterations=num_iterations)
+        return training_costs(student["update_parameters"], student["L_model_backward"],
+                              student["compute_cost"], X, Y, rate, layer_dims=layer_dims,
+                              num_iterations=num_iterations)
 
-    compare = {rate: run(rate) for rate in compare_rates}
+    try:
+        compare = {rate: run(rate) for rate in compare_rates}
+    except Exception as error:
+        return message_widget(student.explain(error))
 
     def draw(learning_rate):
-        plot_costs(run(learning_rate), learning_rate, compare=compare)
+        try:
+            costs = run(learning_rate)
+        except Exception as error:
+            print(student.explain(error))
+            return
+        plot_costs(costs, learning_rate, compare=compare)
         plt.show()
 
-    slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-3, max=np.log10(30),
-                                    step=0.05, description="learning rate",
-                                    continuous_update=False, readout_format=".3g")
+    slider = widgets.SelectionSlider(options=[(f"{rate:g}", rate) for rate in RATES],
+                                     value=learning_rate, description="learning rate",
+                                     continuous_update=False)
     return widgets.interactive(draw, learning_rate=slider)

@@ -8,6 +8,7 @@ Shapes: X (n_x, m) preprocessed inputs, labels (1, m) of 0/1, images (m, height,
 import numpy as np
 
 from ..plots import class_name, new_figure
+from ..unwritten import StudentFunctions, message_widget
 
 THRESHOLD = 0.5  # predict answers class 1 where the output probability is above this
 
@@ -93,12 +94,18 @@ def prediction_browser(images, X, labels, parameters, forward, predict, classes=
 
     images: (m, height, width, 3) pictures shown; X: (n_x, m) the same examples preprocessed;
     labels: (1, m); forward: L_model_forward; predict: the student's predict.
-    Returns an ipywidgets ``interactive`` widget (display it, or end a cell with it).
+    Returns an ipywidgets ``interactive`` widget (display it, or end a cell with it), or, while
+    predict is not written yet (or raises), an ``ipywidgets.HTML`` that says so.
     """
     import ipywidgets as widgets
     from IPython.display import display
 
-    probabilities, predictions = prediction_table(X, parameters, forward, predict)
+    student = StudentFunctions(predict=predict, L_model_forward=forward)
+    try:
+        probabilities, predictions = prediction_table(X, parameters, student["L_model_forward"],
+                                                      student["predict"])
+    except Exception as error:
+        return message_widget(student.explain(error))
     m = len(probabilities)
     if m == 0:
         raise ValueError("there are no examples to browse")
