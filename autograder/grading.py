@@ -107,8 +107,11 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
     graded, tampering = restore.restore(nb, release)
     skipping.mark(graded, release, nb)
     target = course / "submitted" / job.student / job.assignment
+    submitted_at, _ = late.read_timestamp(job.folder)  # before the folder is replaced (it may be ``target``)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
+    if submitted_at:  # nbgrader's autograde records it as the submission's timestamp
+        (target / late.TIMESTAMP_FILE).write_text(late.iso(submitted_at))
     nbformat.write(graded, target / f"{job.notebook}.ipynb")
     run = _autograde(job, settings)
     if run.success and autograded.exists():
@@ -221,6 +224,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     _check_inputs(submissions, course_dir)
     late_policy = late_policy or late.policy(course_dir)
     jobs = plan(submissions, course_dir, assignments, only_students)
+    stamps = {(j.student, j.assignment): late.read_timestamp(j.folder) for j in jobs}  # before grading moves them
     out.mkdir(parents=True, exist_ok=True)
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):
@@ -265,7 +269,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
                                        f"Grading failed: the grading process died ({type(err).__name__})."))
     bar.close()
     results.sort(key=lambda r: (r.student_id, r.assignment))
-    for warning in late.assess(results, submissions, course_dir, late_policy):
+    for warning in late.assess(results, stamps, course_dir, late_policy):
         print(f"warning: {warning}", file=sys.stderr)
     others = results_from_csvs(out, {(r.student_id, r.assignment) for r in results}) if only_students else []
     write_csvs(results, out, keep_others=bool(only_students))

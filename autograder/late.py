@@ -132,9 +132,10 @@ def stamp_from_zip(archive: Path, into: Path, root: Path) -> None:
             (folder / TIMESTAMP_FILE).write_text(when.isoformat(sep=" "))
 
 
-def assess(results, submissions: Path, course_dir: Path, late_policy: Policy) -> list[str]:
+def assess(results, stamps: dict, course_dir: Path, late_policy: Policy) -> list[str]:
     """Set ``result.late`` for every result and record due dates, submission times and penalties
-    in the gradebook; returns warnings for the instructor."""
+    in the gradebook; ``stamps``: (student, assignment) -> ``read_timestamp`` of its folder, read
+    before grading. Returns warnings for the instructor."""
     due_dates = course_config.load(course_dir).due
     warnings = []
     with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
@@ -147,7 +148,7 @@ def assess(results, submissions: Path, course_dir: Path, late_policy: Policy) ->
             except MissingEntry:
                 due[assignment] = None
         for r in results:
-            submitted_at, problem = read_timestamp(Path(submissions) / r.student_id / r.assignment)
+            submitted_at, problem = stamps.get((r.student_id, r.assignment), (None, ""))
             late = Late(submitted_at, due[r.assignment], problem=problem)
             if problem:
                 warnings.append(problem)

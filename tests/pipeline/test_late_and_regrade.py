@@ -131,3 +131,38 @@ def test_regrading_one_student_keeps_the_others(term, tmp_path):
     assert "on_time" in (out / "report.html").read_text()  # the report still covers the whole class
     unknown = run_cli("grade", "--submissions", archive, "--course-dir", course, "--out", out, "--student", "nobody")
     assert unknown.returncode == 2 and "--student nobody" in unknown.stderr
+
+
+def test_exchange_submission_times_survive_grading_in_place(term, tmp_path):
+    """nbgrader's exchange: submit writes the time, collect puts it in course/submitted/<s>/<a>/
+    timestamp.txt; grading course/submitted itself (as `make grade` does) keeps it, twice."""
+    course = term[0]
+    exchange, student = tmp_path / "exchange", tmp_path / "student"
+    exchange.mkdir()
+    student.mkdir()
+    shutil.rmtree(course / "submitted", ignore_errors=True)
+    instructor = [f"--CourseDirectory.root={course}", f"--CourseDirectory.course_id={nbgrader_api.COURSE_ID}",
+                  f"--Exchange.root={exchange}", "--force"]
+    student_args = [f"--course={nbgrader_api.COURSE_ID}", f"--Exchange.root={exchange}"]
+    steps = [(["release_assignment", A, *instructor], course), (["fetch_assignment", A, *student_args], student),
+             (["submit", A, *student_args], student), (["collect", A, *instructor[:-1]], course)]
+    for args, cwd in steps:
+        done = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=cwd, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    [stamp] = (course / "submitted").glob(f"*/{A}/timestamp.txt")
+    name = stamp.parent.parent.name
+    for run in range(2):
+        out = tmp_path / f"out{run}"
+        done = run_cli("grade", "--submissions", course / "submitted", "--course-dir", course, "--out", out,
+                       "--workers", "1")
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        [row] = _rows(out / "grades.csv")
+        assert row["student_id"] == name and row["submitted_at"].startswith("20"), row
+        assert row["late_by"] != ""  # a time and a due date: how late is known
+        with Gradebook(nbgrader_api.gradebook_url(course), nbgrader_api.COURSE_ID) as gb:
+            recorded = gb.find_submission(A, name).timestamp
+        assert recorded.strftime("%Y-%m-%dT%H:%M:%SZ") == row["submitted_at"]
+        if run == 0:
+            first = row["submitted_at"]
+    assert row["submitted_at"] == first
