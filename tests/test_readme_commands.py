@@ -26,6 +26,14 @@ COVERED = {
     "make demo": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "make grade": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "cd course && nbgrader export": "tests/pipeline/test_nbgrader_export.py::test_nbgrader_export_reads_our_scores",
+    "python -m autograder grade --submissions course/submitted --late-policy per-day --late-percent 10 --late-cap 50":
+        "tests/pipeline/test_late_and_regrade.py::test_late_penalties_follow_the_policy_and_are_recorded",
+    "python -m autograder grade --submissions course/submitted --student ada":
+        "tests/pipeline/test_late_and_regrade.py::test_regrading_one_student_keeps_the_others",
+    "python -m autograder export --format canvas --roster roster.csv":
+        "tests/pipeline/test_lms_export.py::test_canvas_import_file",
+    "nbgrader db assignment add ID --duedate=...":
+        "tests/pipeline/test_late_policy.py::test_gradebook_due_dates_are_honoured",
 }
 # what each make target runs (checked with `make -n`), so the CLI tests above cover it
 EXPANSIONS = {

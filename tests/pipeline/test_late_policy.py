@@ -62,3 +62,40 @@ def test_timestamps_missing_unparsable_and_nbgraders_own(tmp_path):
     (folder / late.TIMESTAMP_FILE).write_text("")
     when, problem = late.read_timestamp(folder)
     assert when is None and "ada/04_update_rule/timestamp.txt" in problem and "counts as on time" in problem
+
+
+def test_gradebook_due_dates_are_honoured(tmp_path):
+    """`nbgrader db assignment add ID --duedate=...` dates an assignment; course.toml, when it dates
+    the same assignment, wins and is written into the gradebook."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nbgrader.api import Gradebook
+
+    from autograder import nbgrader_api
+    from autograder.results import AssignmentResult, TestRow
+
+    bin_dir = Path(sys.executable).parent  # nbgrader runs this environment's `alembic` to create the gradebook
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run([str(bin_dir / "nbgrader"), "db", "assignment", "add", "04_update_rule",
+                           "--duedate=2026-12-01 17:00:00 UTC", f"--CourseDirectory.root={tmp_path}",
+                           f"--CourseDirectory.course_id={nbgrader_api.COURSE_ID}"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+    def graded():
+        result = AssignmentResult("ada", "04_update_rule", "update_rule",
+                                  [TestRow("ada", "04_update_rule", "update_rule", "t", "f", 5.0, 5.0)])
+        stamps = {("ada", "04_update_rule"): (datetime(2026, 12, 1, 18), "")}
+        late.assess([result], stamps, tmp_path, late.Policy("zero"))
+        return result
+
+    result = graded()
+    assert result.late.due == datetime(2026, 12, 1, 17) and result.final_score == 0
+    (tmp_path / "course.toml").write_text('[assignments.04_update_rule]\ndue = 2026-12-01T19:00:00Z\n')
+    result = graded()
+    assert result.late.due == datetime(2026, 12, 1, 19) and result.final_score == 5
+    with Gradebook(nbgrader_api.gradebook_url(tmp_path), nbgrader_api.COURSE_ID) as gb:
+        assert gb.find_assignment("04_update_rule").duedate == datetime(2026, 12, 1, 19)
