@@ -33,6 +33,7 @@ POLICIES = ("none", "per-day", "zero")
 DEFAULTS = {"policy": "none", "percent_per_day": 10.0, "cap": 100.0, "grace_hours": 0.0}
 SECONDS_PER_DAY = 86400
 UNPARSABLE = "{path}: the submission time {text!r} could not be read; the submission counts as on time"
+UNDATED = "{count} submission(s) of a dated assignment have no timestamp.txt and count as on time: {who}"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def assess(results, stamps: dict, course_dir: Path, late_policy: Policy) -> list
     in the gradebook; ``stamps``: (student, assignment) -> ``read_timestamp`` of its folder, read
     before grading. Returns warnings for the instructor."""
     due_dates = course_config.load(course_dir).due
-    warnings = []
+    warnings, undated = [], []
     with Gradebook(nbgrader_api.gradebook_url(course_dir), nbgrader_api.COURSE_ID) as gb:
         due = {}
         for assignment in sorted({r.assignment for r in results}):
@@ -152,6 +153,8 @@ def assess(results, stamps: dict, course_dir: Path, late_policy: Policy) -> list
             late = Late(submitted_at, due[r.assignment], problem=problem)
             if problem:
                 warnings.append(problem)
+            elif submitted_at is None and late.due is not None and not r.problems:
+                undated.append(f"{r.student_id}/{r.assignment}")
             seconds = late.seconds_late or 0.0
             late.penalty = late_policy.penalty(r.score, r.max_score, seconds)
             r.late = late
@@ -164,6 +167,9 @@ def assess(results, stamps: dict, course_dir: Path, late_policy: Policy) -> list
             # as AssignLatePenalties: None when on time, the plugin's penalty when late
             notebook.late_submission_penalty = late.penalty if seconds > 0 else None
         gb.db.commit()
+    if undated:
+        who = ", ".join(undated[:10]) + (", ..." if len(undated) > 10 else "")
+        warnings.append(UNDATED.format(count=len(undated), who=who))
     return warnings
 
 

@@ -94,6 +94,10 @@ def test_gradebook_due_dates_are_honoured(tmp_path):
 
     result = graded()
     assert result.late.due == datetime(2026, 12, 1, 17) and result.final_score == 0
+    undated = AssignmentResult("ben", "04_update_rule", "update_rule", [])
+    assert late.assess([undated], {}, tmp_path, late.Policy("zero")) == [
+        late.UNDATED.format(count=1, who="ben/04_update_rule")]
+    assert undated.late.submitted_at is None and undated.final_score == 0
     (tmp_path / "course.toml").write_text('[assignments.04_update_rule]\ndue = 2026-12-01T19:00:00Z\n')
     result = graded()
     assert result.late.due == datetime(2026, 12, 1, 19) and result.final_score == 5
