@@ -5,7 +5,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import html_assets, nbgrader_api, paths
+from . import html_assets, late, lms, nbgrader_api, paths
 from .errors import UserError
 from .sandbox import kernel, session
 
@@ -17,6 +17,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _not_negative(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
     return value
 
 
@@ -41,6 +48,25 @@ def parser() -> argparse.ArgumentParser:
                    help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
+    g.add_argument("--student", action="append", dest="only_students", metavar="ID",
+                   help="re-grade only this student (repeatable); the other students' rows in grades.csv and "
+                        "test_results.csv, their feedback and gradebook entries stay as they were")
+    d = late.DEFAULTS
+    g.add_argument("--late-policy", choices=late.POLICIES,
+                   help=f"late penalty: none, per-day (a percentage of the maximum per started day late, capped) "
+                        f"or zero (after the grace period); default: course.toml's [late] policy, else {d['policy']}")
+    g.add_argument("--late-percent", type=_not_negative, metavar="PCT",
+                   help=f"per-day: percent of the maximum taken off per started day (default {d['percent_per_day']:g})")
+    g.add_argument("--late-cap", type=_not_negative, metavar="PCT",
+                   help=f"per-day: at most this percent of the maximum in all (default {d['cap']:g})")
+    g.add_argument("--late-grace", type=_not_negative, metavar="HOURS",
+                   help=f"no penalty for a submission less than this late (default {d['grace_hours']:g})")
+    e = sub.add_parser("export", help="write an LMS's grade import file (Canvas, Moodle or plain CSV) from grades.csv")
+    e.add_argument("--format", choices=lms.FORMATS, required=True, help="the LMS whose import file to write")
+    e.add_argument("--roster", type=Path, required=True,
+                   help="CSV mapping our student_id to the LMS's ids (columns: " + ", ".join(lms.ROSTER_COLUMNS) + ")")
+    e.add_argument("--grades", type=Path, default=DEFAULT_OUT / "grades.csv", help="the grades.csv `grade` wrote")
+    e.add_argument("--out", type=Path, help="the file to write (default: <format>_grades.csv beside --grades)")
     f = sub.add_parser("release-feedback", help="hand the feedback pages grade wrote back through nbgrader's exchange"
                        " (students then run fetch_feedback or use the Assignment List)")
     f.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the folder grade wrote to (default %(default)s)")
@@ -77,11 +103,16 @@ def main(argv=None) -> int:
                     from .submissions import unpack_zip
 
                     submissions = unpack_zip(submissions, Path(unpacked), assignments(args.course_dir))
+                    late.stamp_from_zip(args.submissions, Path(unpacked), submissions)
+                policy = late.policy(args.course_dir, policy=args.late_policy, percent_per_day=args.late_percent,
+                                     cap=args.late_cap, grace_hours=args.late_grace)
                 results = grade(submissions, args.course_dir, args.out, workers=args.workers,
                                 timeout=args.timeout, assignments=args.assignments,
                                 scheduler=args.scheduler, notebook_timeout=args.notebook_timeout,
-                                memory_mb=args.memory_limit)
+                                memory_mb=args.memory_limit, late_policy=policy,
+                                only_students=args.only_students)
             print(grade_table(results))
+            print(f"\nlate policy: {policy.describe()}")
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'}, {args.out / 'items.csv'} and feedback/")
         elif args.command == "release-feedback":
@@ -94,6 +125,12 @@ def main(argv=None) -> int:
             students = {p.parent.parent.name for p in done.pages}
             print(f"released {len(done.pages)} feedback page(s) of {len(students)} student(s) through "
                   "nbgrader's exchange: students fetch them with `nbgrader fetch_feedback` or the Assignment List")
+        elif args.command == "export":
+            target = args.out or args.grades.parent / f"{args.format}_grades.csv"
+            report = lms.export(args.grades, args.roster, args.format, target)
+            for line in report.warnings():
+                print(f"warning: {line}", file=sys.stderr)
+            print(f"wrote {target} ({report.written} students)")
         elif args.command == "demo":
             from .demo import demo
 

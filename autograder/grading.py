@@ -20,8 +20,8 @@ import nbformat
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from . import feedback, nbgrader_api, notebooks, restore, skipping
-from .csvfiles import write_csvs
+from . import feedback, late, nbgrader_api, notebooks, restore, skipping
+from .csvfiles import results_from_csvs, write_csvs
 from .errors import UserError
 from .feedback import write_feedback
 from .results import AssignmentResult, failed_result, read_results
@@ -110,10 +110,14 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
     skipping.mark(graded, release, nb)
     target = course / "submitted" / job.student / job.assignment
     kept = _submission_files(job.folder)  # read first: job.folder may be this very folder
+    submitted_at, _ = late.read_timestamp(job.folder)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name, data in kept.items():
-        (target / name).write_bytes(data)
+        if name != late.TIMESTAMP_FILE:
+            (target / name).write_bytes(data)
+    if submitted_at:  # nbgrader's autograde records it as the submission's timestamp (it aborts on one it cannot parse)
+        (target / late.TIMESTAMP_FILE).write_text(late.iso(submitted_at))
     nbformat.write(graded, target / f"{job.notebook}.ipynb")
     run = _autograde(job, settings)
     if run.success and autograded.exists():
@@ -192,7 +196,7 @@ def _check_inputs(submissions: Path, course_dir: Path) -> None:
                         "first")
 
 
-def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
+def plan(submissions: Path, course_dir: Path, assignments=None, only_students=None) -> list[Job]:
     released = [a for a in notebooks.assignments(course_dir) if (course_dir / "release" / a).is_dir()]
     if assignments:
         unknown = sorted(set(assignments) - set(released))
@@ -202,6 +206,12 @@ def plan(submissions: Path, course_dir: Path, assignments=None) -> list[Job]:
     class_ = students(submissions)
     if not class_:
         raise UserError(f"{submissions} holds no student folders: expected <student_id>/<assignment>/<notebook>.ipynb")
+    if only_students:
+        unknown = sorted(set(only_students) - set(class_))
+        if unknown:
+            raise UserError(f"--student {', '.join(unknown)}: no such folder under {submissions} "
+                            f"(students there: {', '.join(class_[:10])}{', ...' if len(class_) > 10 else ''})")
+        class_ = sorted(set(only_students))
     wanted = list(assignments) if assignments else [
         a for a in released if any((submissions / s / a).is_dir() for s in class_)]
     if not wanted:
@@ -214,12 +224,20 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
           timeout: int = nbgrader_api.DEFAULT_CELL_TIMEOUT, assignments=None, progress: bool = True,
           notebook_timeout: float | None = session.DEFAULT_NOTEBOOK_TIMEOUT,
           memory_mb: int | None = kernel.DEFAULT_MEMORY_MB, scheduler: str | None = None,
+          late_policy: late.Policy | None = None, only_students=None,
           ) -> list[AssignmentResult]:
     """Grade every (student, assignment) in ``workers`` local processes, or on the Dask cluster
-    whose scheduler listens at ``scheduler`` (see autograder/distributed.py)."""
+    whose scheduler listens at ``scheduler`` (see autograder/distributed.py).
+
+    ``late_policy``: the late penalty (default: course.toml's [late], else none; see
+    autograder/late.py). ``only_students``: re-grade these students only; every other row of
+    grades.csv and test_results.csv in ``out``, and the others' feedback and gradebook entries,
+    stay as they were."""
     submissions, course_dir, out = Path(submissions).resolve(), Path(course_dir).resolve(), Path(out).resolve()
     _check_inputs(submissions, course_dir)
-    jobs = plan(submissions, course_dir, assignments)
+    late_policy = late_policy or late.policy(course_dir)
+    jobs = plan(submissions, course_dir, assignments, only_students)
+    stamps = {(j.student, j.assignment): late.read_timestamp(j.folder) for j in jobs}  # before grading moves them
     out.mkdir(parents=True, exist_ok=True)
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):
@@ -264,10 +282,13 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
                                        f"Grading failed: the grading process died ({type(err).__name__})."))
     bar.close()
     results.sort(key=lambda r: (r.student_id, r.assignment))
-    write_csvs(results, out)
+    for warning in late.assess(results, stamps, course_dir, late_policy):
+        print(f"warning: {warning}", file=sys.stderr)
+    others = results_from_csvs(out, {(r.student_id, r.assignment) for r in results}) if only_students else []
+    write_csvs(results, out, keep_others=bool(only_students))
     from .report import write_report
 
-    write_report(results, out)
+    write_report(sorted(results + others, key=lambda r: (r.student_id, r.assignment)), out)
     return results
 
 
@@ -286,8 +307,10 @@ def grade_table(results: list[AssignmentResult]) -> str:
             if r is None:
                 cells.append(f"{'-':>7}")
                 continue
-            cells.append(f"{r.score:g}/{r.max_score:g}".rjust(7))
-            total, maximum = total + r.score, maximum + r.max_score
+            cells.append(f"{r.final_score:g}/{r.max_score:g}".rjust(7))
+            total, maximum = total + r.final_score, maximum + r.max_score
+            if r.late and r.late.penalty:
+                notes.append(f"{a[:2]}: late {late.hours(r.late.seconds_late)} h, -{r.late.penalty:g}")
             failed = sorted({t.function for t in r.tests if t.score < t.max_score})
             if r.problems and r.score == 0:
                 notes.append(f"{a[:2]}: {r.problems[0]}")

@@ -3,6 +3,7 @@ diagnoses, notes and hints from the autograded notebook's test-cell outputs."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
@@ -11,6 +12,9 @@ from . import nbgrader_api, notebooks
 from .gradebook import record_scores
 from .hidden import registry
 from .hidden.runner import RESULT_MIME
+
+if TYPE_CHECKING:
+    from .late import Late
 
 TIMEOUT_ERRORS = ("CellTimeoutError", "KeyboardInterrupt", "TimeoutError")
 
@@ -40,10 +44,17 @@ class AssignmentResult:
     notes: list[str] = field(default_factory=list)  # how the notebook was run; never deducted
     tampering: list[str] = field(default_factory=list)  # protected cells changed (restored; never counted)
     feedback: Path | None = None
+    late: "Late | None" = None  # submission time and late penalty (autograder.late.assess)
 
     @property
     def score(self) -> float:
+        """The raw score: the tests' points, before any late penalty."""
         return round(sum(t.score for t in self.tests), 6)
+
+    @property
+    def final_score(self) -> float:
+        """The score after the late penalty (grades.csv's ``score``)."""
+        return round(self.score - (self.late.penalty if self.late else 0.0), 6)
 
     @property
     def max_score(self) -> float:

@@ -32,6 +32,14 @@ COVERED = {
                     "tests/pipeline/test_feedback_exchange.py::test_students_fetch_the_pages_grade_wrote"),
     "--submissions": "tests/pipeline/test_feedback_exchange.py::"
                      "test_feedback_of_submissions_outside_the_exchange_is_listed_not_released",
+    "python -m autograder grade --submissions course/submitted --late-policy per-day --late-percent 10 --late-cap 50":
+        "tests/pipeline/test_late_and_regrade.py::test_late_penalties_follow_the_policy_and_are_recorded",
+    "python -m autograder grade --submissions course/submitted --student ada":
+        "tests/pipeline/test_late_and_regrade.py::test_regrading_one_student_keeps_the_others",
+    "python -m autograder export --format canvas --roster roster.csv":
+        "tests/pipeline/test_lms_export.py::test_canvas_import_file",
+    "nbgrader db assignment add ID --duedate=...":
+        "tests/pipeline/test_late_policy.py::test_gradebook_due_dates_are_honoured",
 }
 # what each make target runs (checked with `make -n`), so the CLI tests above cover it
 EXPANSIONS = {
