@@ -8,15 +8,24 @@ from pathlib import Path
 from . import html_assets, nbgrader_api, paths
 from .errors import UserError
 from .sandbox import kernel, session
+from .similarity import cluster as similarity_defaults
 
 DEFAULT_OUT = paths.REPO / "build" / "grades"
 DEFAULT_DEMO_OUT = paths.REPO / "build" / "demo"
+DEFAULT_SIMILARITY_OUT = paths.REPO / "build" / "similarity"
 
 
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
     return value
 
 
@@ -41,6 +50,17 @@ def parser() -> argparse.ArgumentParser:
                    help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     g.add_argument("--assignment", action="append", dest="assignments",
                    help="grade only this assignment (repeatable; default: those submitted)")
+    s = sub.add_parser("similarity", help="compare each graded function across students; write similarity.html")
+    s.add_argument("--submissions", type=Path, required=True,
+                   help="a folder, or a .zip (an LMS download) of <student_id>/<assignment>/<notebook>.ipynb")
+    s.add_argument("--course-dir", type=Path, default=paths.COURSE)
+    s.add_argument("--out", type=Path, default=DEFAULT_SIMILARITY_OUT)
+    s.add_argument("--assignment", action="append", dest="assignments",
+                   help="compare only this assignment (repeatable; default: those submitted)")
+    s.add_argument("--threshold", type=_share, default=similarity_defaults.THRESHOLD,
+                   help="share of fingerprints two bodies must have in common to be shown (default %(default)s)")
+    s.add_argument("--common", type=_positive, default=None,
+                   help="ignore passages more than N students share (default: 10, or a tenth of the class if more)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
     d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
     d.add_argument("--workers", type=_positive, default=None)
@@ -73,6 +93,13 @@ def main(argv=None) -> int:
             print(grade_table(results))
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'} and feedback/")
+        elif args.command == "similarity":
+            from .similarity.run import PAGE, PAIRS_CSV, similarity, summary
+
+            report = similarity(args.submissions, args.course_dir, args.out, threshold=args.threshold,
+                                common=args.common, assignments=args.assignments)
+            print(summary(report))
+            print(f"\nwrote {args.out / PAGE} and {args.out / PAIRS_CSV}")
         elif args.command == "demo":
             from .demo import demo
 
