@@ -14,7 +14,7 @@ bodies form a cluster (single linkage: a cluster is a connected group of such pa
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .fingerprint import K, all_kgrams, fingerprints
+from .fingerprint import K, fingerprints, kgram_hashes
 from .normalise import OK, Body
 
 THRESHOLD = 0.8  # default: the share of fingerprints two bodies must have in common to be linked
@@ -61,16 +61,15 @@ class Comparison:
 
 def _regions(a: Body, b: Body) -> tuple[set[int], set[int]]:
     """The token indexes of a and of b inside a k-gram the other body also has."""
-    grams = [all_kgrams([t.text for t in body.tokens], [t.statement for t in body.tokens]) for body in (a, b)]
-    shared = {h for h, _ in grams[0]} & {h for h, _ in grams[1]}
-    return tuple({i + j for h, i in g if h in shared for j in range(K)} for g in grams)
+    grams = [kgram_hashes([t.text for t in body.tokens]) for body in (a, b)]
+    shared = set(grams[0]) & set(grams[1])
+    return tuple({i + j for i, h in enumerate(g) if h in shared for j in range(K)} for g in grams)
 
 
 def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int | None = None) -> Comparison:
     """Compare every compared (status OK) body with every other through an index of fingerprints:
     only pairs that share a fingerprint are ever scored."""
-    prints = {s: fingerprints([t.text for t in b.tokens], [t.statement for t in b.tokens])
-              for s, b in sorted(bodies.items()) if b.status == OK}
+    prints = {s: fingerprints([t.text for t in b.tokens]) for s, b in sorted(bodies.items()) if b.status == OK}
     owners: dict[int, set[str]] = defaultdict(set)
     for student, fp in prints.items():
         for h, _ in fp:

@@ -2,20 +2,16 @@
 
 The method is MOSS's: Schleimer, Wilkerson and Aiken, "Winnowing: local algorithms for document
 fingerprinting", SIGMOD 2003. Every run of K consecutive tokens (a k-gram) is hashed; in every
-window of WINDOW consecutive hashes the smallest is kept (the rightmost one on ties), and each kept
-hash is recorded once with the place of its k-gram. Two sequences sharing a run of at least
-K + WINDOW - 1 tokens are then guaranteed to share a fingerprint, and a run shorter than K never
-makes them share one (noise such as ``return V`` is ignored).
-
-One refinement for code: k-grams never cross the boundary between two statements, and each
-statement is winnowed on its own (a statement with no more than WINDOW k-grams keeps its
-smallest). Swapping two independent statements, a common way to disguise a copy, then leaves the
-fingerprints unchanged instead of changing every k-gram around the boundary.
+window of WINDOW consecutive hashes the smallest is kept, and each kept hash is recorded once with
+the place of its k-gram. Ties are broken as the paper's robust winnowing does: keep the hash
+chosen for the previous window if it is still a smallest one, else take the rightmost smallest.
+Two sequences sharing a run of at least K + WINDOW - 1 tokens are then guaranteed to share a
+fingerprint, and a run shorter than K never makes them share one (noise such as ``return V`` is
+ignored).
 """
 
 import hashlib
 from collections.abc import Sequence
-from itertools import groupby
 
 K = 5  # tokens per k-gram: shorter shared runs are noise
 WINDOW = 4  # k-grams per window: shared runs of K + WINDOW - 1 = 8 tokens are always found
@@ -37,35 +33,15 @@ def winnow(hashes: Sequence[int], window: int = WINDOW) -> list[tuple[int, int]]
         return []
     chosen, last = [], -1
     for start in range(max(1, len(hashes) - window + 1)):
-        i = min(range(start, min(start + window, len(hashes))), key=lambda j: (hashes[j], -j))
-        if i != last:
-            chosen.append((hashes[i], i))
-            last = i
+        span = range(start, min(start + window, len(hashes)))
+        smallest = min(hashes[j] for j in span)
+        if last >= start and hashes[last] == smallest:
+            continue
+        last = max(j for j in span if hashes[j] == smallest)
+        chosen.append((smallest, last))
     return chosen
 
 
-def _statements(tokens: Sequence[str], statements: Sequence[int] | None):
-    """(offset, tokens) of each statement."""
-    statements = statements if statements is not None else [0] * len(tokens)
-    at = 0
-    for _, group in groupby(statements):
-        n = len(list(group))
-        yield at, tokens[at:at + n]
-        at += n
-
-
-def all_kgrams(tokens: Sequence[str], statements: Sequence[int] | None = None, k: int = K) -> list[tuple[int, int]]:
-    """Every k-gram (hash, index of its first token), none crossing a statement boundary: the
-    matching regions of two bodies are shown from these."""
-    return [(h, at + i) for at, part in _statements(tokens, statements) for i, h in enumerate(kgram_hashes(part, k))]
-
-
-def fingerprints(tokens: Sequence[str], statements: Sequence[int] | None = None, k: int = K,
-                 window: int = WINDOW) -> list[tuple[int, int]]:
-    """The winnowed fingerprints (hash, index in ``tokens`` of its k-gram's first token) of a body.
-
-    ``statements[i]`` says which statement token i belongs to (tokens of one statement are
-    consecutive); without it the whole sequence is one statement.
-    """
-    return [(h, at + i) for at, part in _statements(tokens, statements)
-            for h, i in winnow(kgram_hashes(part, k), window)]
+def fingerprints(tokens: Sequence[str], k: int = K, window: int = WINDOW) -> list[tuple[int, int]]:
+    """The winnowed fingerprints (hash, index in ``tokens`` of its k-gram's first token)."""
+    return winnow(kgram_hashes(tokens, k), window)

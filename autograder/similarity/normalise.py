@@ -10,6 +10,8 @@ or layout give the same tokens:
   ``np.dot``) and keyword argument names (``axis=``) stay, since they are the course's API;
 - numbers become ``N`` and strings ``S`` (``True``, ``False`` and ``None`` stay);
 - comments, docstrings and other bare string statements are dropped;
+- independent simple statements next to each other (assignments neither of which uses or sets a
+  name the other sets) are put in one canonical order, so reordering them changes nothing;
 - every line the release skeleton already holds (the signature, given lines such as
   ``m = Y.shape[1]``, ``raise NotImplementedError()``) is dropped, compared token by token, so
   a student who wrote nothing beyond the skeleton has no tokens left.
@@ -216,4 +218,77 @@ def normalise(cells: list[str], name: str, skeleton: str = "") -> Body:
         tokens.append(Token(text, statement, t.start, t.end))
     if not tokens:
         return Body(SKELETON, source, note="nothing beyond the release skeleton")
-    return Body(OK, source, tokens)
+    return Body(OK, source, canonical_order(tokens, unit))
+
+
+_REORDERABLE = (ast.Assign, ast.AugAssign, ast.AnnAssign)
+
+
+def _sets_and_uses(node) -> tuple[set[str], set[str]]:
+    """The names a simple statement sets (the base of ``grads["dW1"] = ...`` included) and uses."""
+    sets, uses = set(), set()
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        for n in ast.walk(target):
+            if isinstance(n, ast.Name):
+                (sets if isinstance(n.ctx, ast.Store) else uses).add(n.id)
+        base = target
+        while isinstance(base, (ast.Subscript, ast.Attribute)):
+            base = base.value
+        if isinstance(base, ast.Name):
+            sets.add(base.id)
+    for n in ast.walk(node.value) if node.value is not None else ():
+        if isinstance(n, ast.Name):
+            uses.add(n.id)
+    if isinstance(node, ast.AugAssign):
+        uses |= sets
+    return sets, uses
+
+
+def _runs(tree: ast.AST):
+    """Runs of consecutive reorderable statements in every block of ``tree``."""
+    for node in ast.walk(tree):
+        for field_name in ("body", "orelse", "finalbody"):
+            block = getattr(node, field_name, None)
+            if not isinstance(block, list):
+                continue
+            run = []
+            for stmt in [*block, None]:
+                if isinstance(stmt, _REORDERABLE):
+                    run.append(stmt)
+                    continue
+                if len(run) > 1:
+                    yield run
+                run = []
+
+
+def canonical_order(tokens: list[Token], tree: ast.AST) -> list[Token]:
+    """``tokens`` with each run of independent neighbouring assignments in one order: a
+    topological order of their dependencies, ties broken by their normalised text."""
+    by_statement: dict[int, list[Token]] = {}
+    for t in tokens:
+        by_statement.setdefault(t.statement, []).append(t)
+    first_line = {group[0].start[0]: sid for sid, group in by_statement.items()}
+    new_place: dict[int, int] = {}  # statement id -> the statement id whose place it takes
+    for run in _runs(tree):
+        ids = [first_line.get(stmt.lineno) for stmt in run]
+        if None in ids or len(set(ids)) != len(ids):
+            continue  # a line of the run was dropped (skeleton) or shares a line: leave the run alone
+        info = [_sets_and_uses(stmt) for stmt in run]
+        after = {i: {j for j in range(i) if info[j][0] & info[i][1] or info[j][1] & info[i][0]
+                     or info[j][0] & info[i][0]} for i in range(len(run))}
+        text = {i: " ".join(t.text for t in by_statement[ids[i]]) for i in range(len(run))}
+        order, done = [], set()
+        while len(order) < len(run):
+            ready = [i for i in range(len(run)) if i not in done and after[i] <= done]
+            pick = min(ready, key=lambda i: (text[i], i))
+            order.append(pick)
+            done.add(pick)
+        for place, i in zip(ids, order, strict=True):
+            new_place[place] = ids[i]
+    if not new_place:
+        return tokens
+    out = []
+    for sid in sorted(by_statement):
+        out += by_statement[new_place.get(sid, sid)]
+    return out
