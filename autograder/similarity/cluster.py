@@ -1,18 +1,21 @@
 """Pairs of similar bodies of one graded function, and the clusters they form.
 
-Each compared body is reduced to its set of fingerprints (fingerprint.py). A fingerprint that
-more than ``common`` students share is common code (the course's hints, the textbook answer)
-and is ignored, as MOSS ignores passages found in more than ``-m`` programs. Bodies left with
-fewer than MIN_FINGERPRINTS fingerprints are too short, or too common, to compare.
+Each body is reduced to its set of fingerprints (fingerprint.py); a body with fewer than
+MIN_FINGERPRINTS of them is too short to compare (there are few ways to write it). A fingerprint
+that more than ``common`` students share is common code (the course's hints, the textbook
+answer): like MOSS, which ignores passages found in more than ``-m`` programs, it counts for
+little, here ``common`` / (the students who share it) of a rare one.
 
-The score of a pair is the share of fingerprints they have in common, out of the larger set:
+The score of a pair is the weight of the fingerprints they share, out of the larger body's:
 1.0 when the two bodies have the same normalised code, whatever their names, comments and
 order of independent statements. Pairs scoring at least ``threshold`` are linked, and linked
-bodies form a cluster (single linkage: a cluster is a connected group of such pairs).
+bodies form a cluster (single linkage: a cluster is a connected group of such pairs). Two
+bodies that share only common fingerprints are scored only when their code is the same.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .fingerprint import K, fingerprints, kgram_hashes
 from .normalise import OK, Body
@@ -20,7 +23,7 @@ from .normalise import OK, Body
 THRESHOLD = 0.8  # default: the share of fingerprints two bodies must have in common to be linked
 COMMON_AT_LEAST = 10  # default: a fingerprint is common when more than this many students share it,
 COMMON_SHARE = 0.1  # or more than this share of the compared bodies, whichever is larger
-MIN_FINGERPRINTS = 3
+MIN_FINGERPRINTS = 8  # fewer: a body so short that there are few ways to write it
 
 
 def common_limit(bodies: int, common: int | None = None) -> int:
@@ -54,9 +57,10 @@ class Comparison:
     """The outcome for one graded function across the class."""
 
     compared: list[str]  # students whose bodies were compared
-    too_common: list[str]  # bodies with too few fingerprints left once common code is ignored
+    too_short: list[str]  # bodies with fewer than MIN_FINGERPRINTS fingerprints
     pairs: list[Pair]  # every pair at or above the threshold, best first
     clusters: list[Cluster]  # best first
+    common: int  # fingerprints more students than this share are common code
 
 
 def _regions(a: Body, b: Body) -> tuple[set[int], set[int]]:
@@ -67,31 +71,37 @@ def _regions(a: Body, b: Body) -> tuple[set[int], set[int]]:
 
 
 def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int | None = None) -> Comparison:
-    """Compare every compared (status OK) body with every other through an index of fingerprints:
-    only pairs that share a fingerprint are ever scored."""
-    prints = {s: fingerprints([t.text for t in b.tokens]) for s, b in sorted(bodies.items()) if b.status == OK}
-    owners: dict[int, set[str]] = defaultdict(set)
-    for student, fp in prints.items():
-        for h, _ in fp:
-            owners[h].add(student)
-    limit = common_limit(len(prints), common)
-    rare = {h for h, who in owners.items() if len(who) <= limit}
-    kept = {s: {h for h, _ in fp} & rare for s, fp in prints.items()}
-    compared = sorted(s for s, hs in kept.items() if len(hs) >= MIN_FINGERPRINTS)
-    too_common = sorted(s for s in kept if s not in compared)
-    shared_count: dict[tuple[str, str], int] = defaultdict(int)
-    for h in rare:
-        who = sorted(s for s in owners[h] if s in compared)
-        for i, a in enumerate(who):
-            for b in who[i + 1:]:
-                shared_count[a, b] += 1
+    """Score the pairs of compared (status OK) bodies that could reach ``threshold``: those sharing
+    a fingerprint that is not common (found through an index of fingerprints, so most pairs are
+    never looked at), and those with the same normalised code."""
+    prints = {s: {h for h, _ in fingerprints([t.text for t in b.tokens])}
+              for s, b in sorted(bodies.items()) if b.status == OK}
+    compared = sorted(s for s, hs in prints.items() if len(hs) >= MIN_FINGERPRINTS)
+    too_short = sorted(s for s in prints if s not in compared)
+    owners: dict[int, list[str]] = defaultdict(list)
+    for student in compared:
+        for h in prints[student]:
+            owners[h].append(student)
+    limit = common_limit(len(compared), common)
+    weight = {h: 1.0 if len(who) <= limit else limit / len(who) for h, who in owners.items()}
+    total = {s: sum(weight[h] for h in prints[s]) for s in compared}
+    candidates: set[tuple[str, str]] = set()
+    for who in owners.values():
+        if len(who) <= limit:
+            candidates.update(combinations(who, 2))
+    same: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for s in compared:
+        same[tuple(t.text for t in bodies[s].tokens)].append(s)
+    for who in same.values():
+        candidates.update(combinations(who, 2))
     pairs = []
-    for (a, b), n in shared_count.items():
-        score = n / max(len(kept[a]), len(kept[b]))
+    for a, b in candidates:
+        shared = prints[a] & prints[b]
+        score = sum(weight[h] for h in shared) / max(total[a], total[b])
         if score >= threshold:
-            pairs.append(Pair(a, b, round(score, 3), n, *_regions(bodies[a], bodies[b])))
+            pairs.append(Pair(a, b, round(score, 3), len(shared), *_regions(bodies[a], bodies[b])))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    return Comparison(compared, too_common, pairs, _clusters(pairs))
+    return Comparison(compared, too_short, pairs, _clusters(pairs), limit)
 
 
 def _clusters(pairs: list[Pair]) -> list[Cluster]:

@@ -24,6 +24,9 @@ mark { background: #ffe08a; } .muted { color: #666; }
 """
 
 
+PAIRS_SHOWN = 12  # side-by-side views per cluster; the CSV lists every pair
+
+
 def _marked(body: Body, matched: set[int]) -> str:
     """The body's source, HTML-escaped, with the tokens in ``matched`` (indexes) highlighted."""
     lines = body.source.splitlines(keepends=True)
@@ -74,7 +77,14 @@ def _function_html(fr) -> str:
     for i, cluster in enumerate(c.clusters, 1):
         parts.append(f'<div class="cluster"><h3>Cluster {i}: {len(cluster.students)} students, '
                      f'similarity {cluster.score:.2f}</h3><p>{", ".join(escape(s) for s in cluster.students)}</p>')
-        parts += [_pair_html(fr, p, j == 0) for j, p in enumerate(cluster.pairs)]
+        if len(cluster.students) > c.common:
+            parts.append(f'<p class="muted">More than {c.common} students wrote this code: most likely a common '
+                         "answer (the notebook's hints, a textbook or a published solution); a pair inside this "
+                         "cluster says little on its own.</p>")
+        parts += [_pair_html(fr, p, j == 0) for j, p in enumerate(cluster.pairs[:PAIRS_SHOWN])]
+        if len(cluster.pairs) > PAIRS_SHOWN:
+            parts.append(f'<p class="muted">and {len(cluster.pairs) - PAIRS_SHOWN} more pairs of this cluster '
+                         "in similarity_pairs.csv.</p>")
         parts.append("</div>")
     broken = sorted((s, b) for s, b in fr.bodies.items() if b.status == UNPARSABLE)
     if broken:
@@ -83,7 +93,7 @@ def _function_html(fr) -> str:
     return "\n".join(parts)
 
 
-SUMMARY_COLUMNS = ("assignment", "function", "compared", "too short or common", "skeleton only", "not found",
+SUMMARY_COLUMNS = ("assignment", "function", "compared", "too short", "skeleton only", "not found",
                    "does not parse", "clusters", "similar pairs")
 
 
@@ -92,7 +102,7 @@ def _summary_table(report) -> str:
     for fr in report.results:
         count = {k: sum(1 for b in fr.bodies.values() if b.status == k) for k in (SKELETON, MISSING, UNPARSABLE)}
         c = fr.comparison
-        numbers = (len(c.compared), len(c.too_common), count[SKELETON], count[MISSING], count[UNPARSABLE],
+        numbers = (len(c.compared), len(c.too_short), count[SKELETON], count[MISSING], count[UNPARSABLE],
                    len(c.clusters), len(c.pairs))
         rows.append(f'<tr><td>{escape(fr.assignment)}</td><td><a href="#{_anchor(fr)}">{escape(fr.function)}</a></td>'
                     + "".join(f'<td class="n">{n}</td>' for n in numbers) + "</tr>")
@@ -115,8 +125,8 @@ def _repeated(report) -> str:
 
 def render(report) -> str:
     common = (f"more than {report.common} students share" if report.common is not None else
-              f"more than {COMMON_AT_LEAST} students share (or more than {COMMON_SHARE:.0%} of a function's "
-              "bodies, in a larger class)")
+              f"more than {COMMON_AT_LEAST} students share (or more than {COMMON_SHARE:.0%} of the bodies "
+              "compared, in a larger class)")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Similarity among submissions</title>
 <style>{CSS}</style></head><body>
@@ -132,11 +142,12 @@ normalised: the names a student chose become <code>V</code>, numbers <code>N</co
 (signature, docstring, given lines) is left out, so a body with nothing beyond the skeleton is never
 similar to anything. The tokens are fingerprinted by k-gram winnowing (Schleimer, Wilkerson and Aiken,
 "Winnowing: local algorithms for document fingerprinting", SIGMOD 2003; the method of MOSS) with
-k = {K} tokens and windows of {WINDOW}. Passages that {common}
-are treated as common code and ignored; a body with fewer than {MIN_FINGERPRINTS} fingerprints left is too
-short or too common to compare. The similarity of a pair is the share of fingerprints they have in
-common, out of the larger body's; pairs at or above {report.threshold:.2f} are shown, and students linked
-by such pairs form a cluster. Highlighted code is code inside a shared fingerprint.</p>
+k = {K} tokens and windows of {WINDOW}; independent neighbouring assignments are put in one order first,
+so reordering them changes nothing. A body with fewer than {MIN_FINGERPRINTS} fingerprints is too short to
+compare. Passages that {common} are common code and count for less (the fewer students, the more a
+shared passage counts). The similarity of a pair is the weight of the fingerprints they share, out of
+the larger body's; pairs at or above {report.threshold:.2f} are shown, and students linked by such pairs
+form a cluster. Highlighted code is code both bodies contain (runs of at least {K} tokens).</p>
 <h2>Overview</h2>
 {_summary_table(report)}
 <h2>Students similar in more than one function</h2>

@@ -100,7 +100,7 @@ def summary(report: Report) -> str:
     for r in report.results:
         status = Counter(b.status for b in r.bodies.values() if b.status != OK)
         c = r.comparison
-        status["too short or common"] = len(c.too_common)
+        status["too short"] = len(c.too_short)
         others = ", ".join(f"{k} {v}" for k, v in sorted(status.items()) if v)
         lines.append(f"{r.function:<28} compared {len(c.compared):>4}  clusters {len(c.clusters):>3}  "
                      f"similar pairs {len(c.pairs):>4}  {others}")
