@@ -59,8 +59,9 @@ def parser() -> argparse.ArgumentParser:
                    help="compare only this assignment (repeatable; default: those submitted)")
     s.add_argument("--threshold", type=_share, default=similarity_defaults.THRESHOLD,
                    help="share of fingerprints two bodies must have in common to be shown (default %(default)s)")
-    s.add_argument("--common", type=_positive, default=None,
-                   help="ignore passages more than N students share (default: 10, or a tenth of the class if more)")
+    s.add_argument("--common", type=_positive, default=similarity_defaults.COMMON,
+                   help="code more than N students share is common: it counts for less, and the same body "
+                        "written by more than N students is listed as a common answer (default %(default)s)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
     d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
     d.add_argument("--workers", type=_positive, default=None)

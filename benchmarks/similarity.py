@@ -380,7 +380,8 @@ def main(argv=None) -> int:
     for function, comparison in ours.items():
         shown = {(p.a, p.b) for p in comparison.pairs}
         print(f"  {function:<28} compared {len(comparison.compared):>4}, too short "
-              f"{len(comparison.too_short):>4}, pairs shown {len(shown):>4} (planted {len(shown & planted)})")
+              f"{len(comparison.too_short):>4}, pairs shown {len(shown):>4} (planted {len(shown & planted)}), "
+              f"common answers {len(comparison.common_answers)} ({sum(map(len, comparison.common_answers))} students)")
     flagged = sorted({s for r in rows for s in (r["student_a"], r["student_b"])} & untouched)
     print(f"untouched releases reported as similar: {len(flagged)}" + (f" ({', '.join(flagged)})" if flagged else ""))
     return 1 if flagged else 0

@@ -4,7 +4,8 @@ Each body is reduced to its set of fingerprints (fingerprint.py); a body with fe
 MIN_FINGERPRINTS of them is too short to compare (there are few ways to write it). A fingerprint
 that more than ``common`` students share is common code (the course's hints, the textbook
 answer): like MOSS, which ignores passages found in more than ``-m`` programs, it counts for
-little, here ``common`` / (the students who share it) of a rare one.
+little, here ``common`` / (the students who share it) of a rare one. More than ``common``
+students with the same normalised code are a common answer: listed as a group, not as pairs.
 
 The score of a pair is the weight of the fingerprints they share, out of the larger body's:
 1.0 when the two bodies have the same normalised code, whatever their names, comments and
@@ -21,14 +22,8 @@ from .fingerprint import K, fingerprints, kgram_hashes
 from .normalise import OK, Body
 
 THRESHOLD = 0.8  # default: the share of fingerprints two bodies must have in common to be linked
-COMMON_AT_LEAST = 10  # default: a fingerprint is common when more than this many students share it,
-COMMON_SHARE = 0.1  # or more than this share of the compared bodies, whichever is larger
+COMMON = 10  # default: code more students than this share is common (MOSS's -m default)
 MIN_FINGERPRINTS = 8  # fewer: a body so short that there are few ways to write it
-
-
-def common_limit(bodies: int, common: int | None = None) -> int:
-    """How many students may share a fingerprint before it counts as common code."""
-    return common if common is not None else max(COMMON_AT_LEAST, int(COMMON_SHARE * bodies))
 
 
 @dataclass
@@ -61,16 +56,18 @@ class Comparison:
     pairs: list[Pair]  # every pair at or above the threshold, best first
     clusters: list[Cluster]  # best first
     common: int  # fingerprints more students than this share are common code
+    common_answers: list[list[str]] = field(default_factory=list)  # groups of more than ``common``
+    # students with the same normalised code: shown as groups, not as pairs
 
 
-def _regions(a: Body, b: Body) -> tuple[set[int], set[int]]:
-    """The token indexes of a and of b inside a k-gram the other body also has."""
-    grams = [kgram_hashes([t.text for t in body.tokens]) for body in (a, b)]
-    shared = set(grams[0]) & set(grams[1])
+def _regions(a: list[int], b: list[int]) -> tuple[set[int], set[int]]:
+    """The token indexes inside a k-gram the other body also has, given both bodies' k-gram hashes."""
+    grams = (a, b)
+    shared = set(a) & set(b)
     return tuple({i + j for i, h in enumerate(g) if h in shared for j in range(K)} for g in grams)
 
 
-def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int | None = None) -> Comparison:
+def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int = COMMON) -> Comparison:
     """Score the pairs of compared (status OK) bodies that could reach ``threshold``: those sharing
     a fingerprint that is not common (found through an index of fingerprints, so most pairs are
     never looked at), and those with the same normalised code."""
@@ -82,7 +79,7 @@ def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int |
     for student in compared:
         for h in prints[student]:
             owners[h].append(student)
-    limit = common_limit(len(compared), common)
+    limit = common
     weight = {h: 1.0 if len(who) <= limit else limit / len(who) for h, who in owners.items()}
     total = {s: sum(weight[h] for h in prints[s]) for s in compared}
     candidates: set[tuple[str, str]] = set()
@@ -92,16 +89,22 @@ def compare(bodies: dict[str, Body], threshold: float = THRESHOLD, common: int |
     same: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for s in compared:
         same[tuple(t.text for t in bodies[s].tokens)].append(s)
+    common_answers = sorted((who for who in same.values() if len(who) > limit), key=lambda w: (-len(w), w))
     for who in same.values():
-        candidates.update(combinations(who, 2))
+        if len(who) <= limit:
+            candidates.update(combinations(who, 2))
+    grams = {}
     pairs = []
-    for a, b in candidates:
+    for a, b in sorted(candidates):
         shared = prints[a] & prints[b]
         score = sum(weight[h] for h in shared) / max(total[a], total[b])
         if score >= threshold:
-            pairs.append(Pair(a, b, round(score, 3), len(shared), *_regions(bodies[a], bodies[b])))
+            for s in (a, b):
+                if s not in grams:
+                    grams[s] = kgram_hashes([t.text for t in bodies[s].tokens])
+            pairs.append(Pair(a, b, round(score, 3), len(shared), *_regions(grams[a], grams[b])))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    return Comparison(compared, too_short, pairs, _clusters(pairs), limit)
+    return Comparison(compared, too_short, pairs, _clusters(pairs), limit, common_answers)
 
 
 def _clusters(pairs: list[Pair]) -> list[Cluster]:

@@ -24,6 +24,7 @@ import io
 import keyword
 import tokenize
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 RENAMED, NUMBER, STRING = "V", "N", "S"
 _SKIP = {tokenize.COMMENT, tokenize.NL, tokenize.INDENT, tokenize.DEDENT,
@@ -51,8 +52,10 @@ class Body:
     note: str = ""
 
 
+@lru_cache(maxsize=256)  # a notebook's cells are looked through once per graded function
 def parse_cell(source: str) -> ast.Module:
-    """A code cell's syntax tree; IPython magics (``%time``, ``!ls``) are read as IPython does."""
+    """A code cell's syntax tree (not to be changed: it is shared); IPython magics (``%time``,
+    ``!ls``) are read as IPython does."""
     try:
         return ast.parse(source)
     except SyntaxError:
@@ -113,6 +116,13 @@ def _bound_names(nodes) -> set[str]:
             elif isinstance(n, (ast.Global, ast.Nonlocal)):
                 names.update(n.names)
     return names
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """The names a cell binds at its top level (its functions and classes, its globals)."""
+    defs = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return {n.name for n in tree.body if isinstance(n, defs)} | _bound_names(
+        [n for n in tree.body if not isinstance(n, defs)])
 
 
 def _with_helpers(tree: ast.Module, node) -> list:
@@ -182,7 +192,7 @@ def normalise(cells: list[str], name: str, skeleton: str = "") -> Body:
     lines = cell.splitlines()
     source = "\n\n".join(_segment(lines, n) for n in _with_helpers(tree, node)) + "\n"
     unit = ast.parse(source)
-    bound = _bound_names(unit.body) | _bound_names(tree.body)
+    bound = _bound_names(unit.body) | _top_level_names(tree)
     dropped = _string_statements(unit)
     given = line_keys(skeleton) if skeleton else set()
     raw = _raw_tokens(source)

@@ -5,7 +5,7 @@ from html import escape
 from pathlib import Path
 
 from ..atomic import write_text
-from .cluster import COMMON_AT_LEAST, COMMON_SHARE, MIN_FINGERPRINTS
+from .cluster import MIN_FINGERPRINTS
 from .fingerprint import WINDOW, K
 from .normalise import MISSING, SKELETON, UNPARSABLE, Body
 
@@ -21,6 +21,7 @@ details.pair { margin: .5em 0; } details.pair summary { cursor: pointer; }
 .side pre { background: #fff; border: 1px solid #ddd; padding: .6em; overflow-x: auto; font-size: .85em;
             margin: .2em 0; }
 mark { background: #ffe08a; } .muted { color: #666; }
+details.common pre { background: #fff; border: 1px solid #ddd; padding: .6em; font-size: .85em; }
 """
 
 
@@ -72,7 +73,7 @@ def _function_html(fr) -> str:
     c = fr.comparison
     parts = [f'<h2 id="{_anchor(fr)}">{escape(fr.function)} '
              f'<span class="muted">({escape(fr.assignment)})</span></h2>']
-    if not c.clusters:
+    if not c.clusters and not c.common_answers:
         parts.append(f"<p>No two bodies of {escape(fr.function)} reach the threshold.</p>")
     for i, cluster in enumerate(c.clusters, 1):
         parts.append(f'<div class="cluster"><h3>Cluster {i}: {len(cluster.students)} students, '
@@ -86,6 +87,11 @@ def _function_html(fr) -> str:
             parts.append(f'<p class="muted">and {len(cluster.pairs) - PAIRS_SHOWN} more pairs of this cluster '
                          "in similarity_pairs.csv.</p>")
         parts.append("</div>")
+    for group in c.common_answers:
+        parts.append(f'<details class="common"><summary>A common answer: {len(group)} students wrote the same '
+                     f'normalised code (more than {c.common}: not shown as pairs)</summary><p>'
+                     f'{", ".join(escape(s) for s in group)}</p><pre>{escape(fr.bodies[group[0]].source)}</pre>'
+                     "</details>")
     broken = sorted((s, b) for s, b in fr.bodies.items() if b.status == UNPARSABLE)
     if broken:
         parts.append("<p>Not compared because they do not parse:</p><ul>" +
@@ -94,7 +100,7 @@ def _function_html(fr) -> str:
 
 
 SUMMARY_COLUMNS = ("assignment", "function", "compared", "too short", "skeleton only", "not found",
-                   "does not parse", "clusters", "similar pairs")
+                   "does not parse", "clusters", "similar pairs", "in common answers")
 
 
 def _summary_table(report) -> str:
@@ -103,7 +109,7 @@ def _summary_table(report) -> str:
         count = {k: sum(1 for b in fr.bodies.values() if b.status == k) for k in (SKELETON, MISSING, UNPARSABLE)}
         c = fr.comparison
         numbers = (len(c.compared), len(c.too_short), count[SKELETON], count[MISSING], count[UNPARSABLE],
-                   len(c.clusters), len(c.pairs))
+                   len(c.clusters), len(c.pairs), sum(map(len, c.common_answers)))
         rows.append(f'<tr><td>{escape(fr.assignment)}</td><td><a href="#{_anchor(fr)}">{escape(fr.function)}</a></td>'
                     + "".join(f'<td class="n">{n}</td>' for n in numbers) + "</tr>")
     header = "".join(f"<th>{c}</th>" for c in SUMMARY_COLUMNS)
@@ -124,9 +130,7 @@ def _repeated(report) -> str:
 
 
 def render(report) -> str:
-    common = (f"more than {report.common} students share" if report.common is not None else
-              f"more than {COMMON_AT_LEAST} students share (or more than {COMMON_SHARE:.0%} of the bodies "
-              "compared, in a larger class)")
+    common = f"more than {report.common} students share"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Similarity among submissions</title>
 <style>{CSS}</style></head><body>
@@ -145,9 +149,10 @@ similar to anything. The tokens are fingerprinted by k-gram winnowing (Schleimer
 k = {K} tokens and windows of {WINDOW}; independent neighbouring assignments are put in one order first,
 so reordering them changes nothing. A body with fewer than {MIN_FINGERPRINTS} fingerprints is too short to
 compare. Passages that {common} are common code and count for less (the fewer students, the more a
-shared passage counts). The similarity of a pair is the weight of the fingerprints they share, out of
-the larger body's; pairs at or above {report.threshold:.2f} are shown, and students linked by such pairs
-form a cluster. Highlighted code is code both bodies contain (runs of at least {K} tokens).</p>
+shared passage counts); the same normalised body written by more than {report.common} students is a common
+answer, listed as a group rather than as pairs. The similarity of a pair is the weight of the fingerprints
+they share, out of the larger body's; pairs at or above {report.threshold:.2f} are shown, and students
+linked by such pairs form a cluster. Highlighted code is code both bodies contain (runs of at least {K} tokens).</p>
 <h2>Overview</h2>
 {_summary_table(report)}
 <h2>Students similar in more than one function</h2>

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import notebooks
 from ..errors import UserError
 from ..submissions import students, unpack_zip
-from .cluster import THRESHOLD, Comparison, compare
+from .cluster import COMMON, THRESHOLD, Comparison, compare
 from .collect import class_bodies
 from .normalise import OK, Body
 
@@ -29,7 +29,7 @@ class FunctionResult:
 class Report:
     results: list[FunctionResult]
     threshold: float
-    common: int | None = None  # None: cluster.common_limit's default
+    common: int = COMMON
 
     def repeated_pairs(self) -> list[tuple[tuple[str, str], list[str]]]:
         """Student pairs linked in two functions or more, most functions first."""
@@ -54,7 +54,7 @@ def _check(submissions: Path, course_dir: Path, assignments) -> None:
         raise UserError(f"{submissions} holds no student folders: expected <student_id>/<assignment>/<notebook>.ipynb")
 
 
-def compare_class(submissions: Path, course_dir: Path, *, threshold: float = THRESHOLD, common: int | None = None,
+def compare_class(submissions: Path, course_dir: Path, *, threshold: float = THRESHOLD, common: int = COMMON,
                   assignments=None) -> Report:
     """Compare a class laid out as <student_id>/<assignment>/<notebook>.ipynb (a folder)."""
     submissions, course_dir = Path(submissions), Path(course_dir)
@@ -78,7 +78,7 @@ def write_pairs_csv(report: Report, path: Path) -> None:
 
 
 def similarity(submissions: Path, course_dir: Path, out: Path, *, threshold: float = THRESHOLD,
-               common: int | None = None, assignments=None) -> Report:
+               common: int = COMMON, assignments=None) -> Report:
     """Compare the class in ``submissions`` (a folder or an LMS .zip) and write similarity.html and
     similarity_pairs.csv into ``out``."""
     from .page import write_page
@@ -101,6 +101,7 @@ def summary(report: Report) -> str:
         status = Counter(b.status for b in r.bodies.values() if b.status != OK)
         c = r.comparison
         status["too short"] = len(c.too_short)
+        status["in common answers"] = sum(map(len, c.common_answers))
         others = ", ".join(f"{k} {v}" for k, v in sorted(status.items()) if v)
         lines.append(f"{r.function:<28} compared {len(c.compared):>4}  clusters {len(c.clusters):>3}  "
                      f"similar pairs {len(c.pairs):>4}  {others}")

@@ -27,6 +27,8 @@ def test_similarity_finds_the_copy_and_never_the_skeleton(tmp_path):
     assert {r["assignment"] for r in rows} <= {ASSIGNMENT}
     page = (tmp_path / "out" / PAGE).read_text()
     assert "This page reports similarity, not misconduct." in page
+    assert "a common textbook or lecture answer" in page
+    assert not any(word in page.lower() for word in ("plagiar", "cheat", "copied", "guilty"))
     assert "fay: the cell defining linear_backward does not parse (line 3)" in page
     assert "linear_backward" in done.stdout and "does not parse 1" in done.stdout
     assert "<script" not in page and "http" not in page.replace("http-equiv", "")
