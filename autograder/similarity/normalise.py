@@ -273,27 +273,28 @@ def _runs(tree: ast.AST):
 
 
 def canonical_order(tokens: list[Token], tree: ast.AST) -> list[Token]:
-    """``tokens`` with each run of independent neighbouring assignments in one order: a
-    topological order of their dependencies, ties broken by their normalised text."""
+    """``tokens`` with each run of neighbouring assignments in one canonical order: by the length
+    of the chain of dependencies that leads to each (which reordering independent lines does not
+    change), then by normalised text. Lines with equal keys have the same tokens, so their own
+    order does not matter."""
     by_statement: dict[int, list[Token]] = {}
     for t in tokens:
         by_statement.setdefault(t.statement, []).append(t)
     first_line = {group[0].start[0]: sid for sid, group in by_statement.items()}
     new_place: dict[int, int] = {}  # statement id -> the statement id whose place it takes
-    for run in _runs(tree):
-        ids = [first_line.get(stmt.lineno) for stmt in run]
-        if None in ids or len(set(ids)) != len(ids):
-            continue  # a line of the run was dropped (skeleton) or shares a line: leave the run alone
+    for whole in _runs(tree):
+        run = [stmt for stmt in whole if stmt.lineno in first_line]  # the skeleton's lines are gone
+        ids = [first_line[stmt.lineno] for stmt in run]
+        if len(set(ids)) != len(ids):
+            continue  # two statements on one line: leave the run alone
         info = [_sets_and_uses(stmt) for stmt in run]
         after = {i: {j for j in range(i) if info[j][0] & info[i][1] or info[j][1] & info[i][0]
                      or info[j][0] & info[i][0]} for i in range(len(run))}
         text = {i: " ".join(t.text for t in by_statement[ids[i]]) for i in range(len(run))}
-        order, done = [], set()
-        while len(order) < len(run):
-            ready = [i for i in range(len(run)) if i not in done and after[i] <= done]
-            pick = min(ready, key=lambda i: (text[i], i))
-            order.append(pick)
-            done.add(pick)
+        level: dict[int, int] = {}
+        for i in range(len(run)):  # the longest chain of dependencies leading to i: the same in any order
+            level[i] = 1 + max((level[j] for j in after[i]), default=-1)
+        order = sorted(range(len(run)), key=lambda i: (level[i], text[i], i))
         for place, i in zip(ids, order, strict=True):
             new_place[place] = ids[i]
     if not new_place:
