@@ -82,7 +82,7 @@ def find_definition(cells: list[str], name: str) -> Body | tuple[str, ast.Module
     for source in cells:
         try:
             tree = parse_cell(source)
-        except (SyntaxError, ValueError) as err:  # ValueError: null bytes
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as err:  # ValueError: null bytes
             if _mentions(source, name):
                 broken = (source, err)
             continue
@@ -188,7 +188,15 @@ def normalise(cells: list[str], name: str, skeleton: str = "") -> Body:
     found = find_definition(cells, name)
     if isinstance(found, Body):
         return found
-    cell, tree, node = found
+    try:
+        return _normalise(*found, skeleton)
+    except (SyntaxError, ValueError, tokenize.TokenError, RecursionError, MemoryError) as err:
+        # the definition parsed only as part of an IPython cell (a magic inside it), or is too deep
+        return Body(UNPARSABLE, found[0], note=f"the definition of {name} could not be read on its own "
+                                               f"({type(err).__name__})")
+
+
+def _normalise(cell: str, tree: ast.Module, node, skeleton: str) -> Body:
     lines = cell.splitlines()
     source = "\n\n".join(_segment(lines, n) for n in _with_helpers(tree, node)) + "\n"
     unit = ast.parse(source)

@@ -113,3 +113,9 @@ def test_lines_after_the_skeleton_s_given_lines_are_put_in_order_too():
     b = tokens("def f(x):\n    m = x.shape[1]\n    v = x.max() / m\n    u = x.sum() / m\n    return u, v\n", "f",
                skeleton)
     assert a == b and "shape" not in a
+
+
+@pytest.mark.parametrize("cells", [["def f(x):\n    %time y = x\n    return y\n"],
+                                   ["def f(x):\n    return " + "(" * 2000 + "x" + ")" * 2000 + "\n"]])
+def test_a_definition_that_cannot_be_read_on_its_own_is_reported_not_raised(cells):
+    assert normalise(cells, "f").status == UNPARSABLE
