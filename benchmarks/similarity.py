@@ -368,8 +368,12 @@ def main(argv=None) -> int:
     comparable = [c for c in cases if c[1] in ours[c[0]].compared and c[2] in ours[c[0]].compared]
     print(f"planted near-copies found (similar in at least one function): {len(found)}/{len(planted)}, "
           f"recall {len(found) / max(1, len(planted)):.2f}")
+    in_common = [c for c in comparable if c not in linked
+                 and any(c[1] in group and c[2] in group for group in ours[c[0]].common_answers)]
     print(f"  per function: {sum(c in linked for c in cases)}/{len(cases)} (function, pair) cases; "
-          f"{sum(c in linked for c in comparable)}/{len(comparable)} where both bodies were long enough to compare")
+          f"{sum(c in linked for c in comparable)}/{len(comparable)} where both bodies were long enough to compare, "
+          f"and {len(in_common)} more where both are in one common answer (code that more than "
+          f"{ours[cases[0][0]].common if cases else 0} students wrote)")
     naive_cases = [c for c in cases if c in ratios]
     if naive_cases:
         print(f"  naive at the same threshold ({THRESHOLD}): "

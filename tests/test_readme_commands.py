@@ -26,6 +26,10 @@ COVERED = {
     "make demo": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "make grade": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "cd course && nbgrader export": "tests/pipeline/test_nbgrader_export.py::test_nbgrader_export_reads_our_scores",
+    "python -m autograder similarity --submissions course/submitted --out build/similarity":
+        "tests/similarity/test_cli.py::test_similarity_finds_the_copy_and_never_the_skeleton",
+    "python -m autograder similarity --submissions class.zip --out build/similarity":
+        "tests/similarity/test_cli.py::test_similarity_finds_the_copy_and_never_the_skeleton",
 }
 # what each make target runs (checked with `make -n`), so the CLI tests above cover it
 EXPANSIONS = {
