@@ -38,14 +38,13 @@ def _marked(body: Body, matched: set[int]) -> str:
     def offset(pos):
         return starts[pos[0] - 1] + pos[1]
 
-    spans = []
-    for i in sorted(matched):
-        if i < len(body.tokens):
-            a, b = offset(body.tokens[i].start), offset(body.tokens[i].end)
-            if spans and a <= spans[-1][1] + _gap(body.source, spans[-1][1], a):
-                spans[-1][1] = max(spans[-1][1], b)
-            else:
-                spans.append([a, b])
+    spans = []  # tokens are in canonical order, not in source order: sort their places first
+    for a, b in sorted((offset(body.tokens[i].start), offset(body.tokens[i].end))
+                       for i in matched if i < len(body.tokens)):
+        if spans and a <= spans[-1][1] + _gap(body.source, spans[-1][1], a):
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
     out, at = [], 0
     for a, b in spans:
         out += [escape(body.source[at:a]), "<mark>", escape(body.source[a:b]), "</mark>"]
