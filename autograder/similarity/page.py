@@ -17,7 +17,7 @@ table { border-collapse: collapse; margin: .5em 0; } th, td { border: 1px solid 
 th { background: #f4f4f4; text-align: left; } td.n { text-align: right; }
 .cluster { border: 1px solid #ccd; border-radius: 6px; padding: .3em 1em .8em; margin: 1em 0; background: #fafbff; }
 details.pair { margin: .5em 0; } details.pair summary { cursor: pointer; }
-.side { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
+.side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1em; }
 .side pre { background: #fff; border: 1px solid #ddd; padding: .6em; overflow-x: auto; font-size: .85em;
             margin: .2em 0; }
 mark { background: #ffe08a; } .muted { color: #666; }
