@@ -1,12 +1,14 @@
 """`python -m autograder similarity`: compare every graded function across a class."""
 
 import csv
+import io
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import notebooks
+from ..atomic import write_text
 from ..errors import UserError
 from ..submissions import students, unpack_zip
 from .cluster import COMMON, THRESHOLD, Comparison, compare
@@ -68,13 +70,15 @@ def compare_class(submissions: Path, course_dir: Path, *, threshold: float = THR
 
 
 def write_pairs_csv(report: Report, path: Path) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(PAIR_COLUMNS)
-        for r in report.results:
-            cluster_of = {s: i for i, c in enumerate(r.comparison.clusters, 1) for s in c.students}
-            for p in r.comparison.pairs:
-                w.writerow([r.assignment, r.function, p.a, p.b, f"{p.score:.3f}", p.shared, cluster_of[p.a]])
+    """similarity_pairs.csv, written whole or not at all."""
+    buffer = io.StringIO(newline="")
+    w = csv.writer(buffer)
+    w.writerow(PAIR_COLUMNS)
+    for r in report.results:
+        cluster_of = {s: i for i, c in enumerate(r.comparison.clusters, 1) for s in c.students}
+        for p in r.comparison.pairs:
+            w.writerow([r.assignment, r.function, p.a, p.b, f"{p.score:.3f}", p.shared, cluster_of[p.a]])
+    write_text(path, buffer.getvalue(), newline="")
 
 
 def similarity(submissions: Path, course_dir: Path, out: Path, *, threshold: float = THRESHOLD,
