@@ -8,9 +8,11 @@ from pathlib import Path
 from . import html_assets, late, lms, nbgrader_api, paths
 from .errors import UserError
 from .sandbox import kernel, session
+from .similarity import cluster as similarity_defaults
 
 DEFAULT_OUT = paths.REPO / "build" / "grades"
 DEFAULT_DEMO_OUT = paths.REPO / "build" / "demo"
+DEFAULT_SIMILARITY_OUT = paths.REPO / "build" / "similarity"
 
 
 def _positive(text: str) -> int:
@@ -24,6 +26,13 @@ def _not_negative(text: str) -> float:
     value = float(text)
     if not value >= 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
     return value
 
 
@@ -78,6 +87,18 @@ def parser() -> argparse.ArgumentParser:
                    help="nbgrader's exchange folder (default: nbgrader's, /srv/nbgrader/exchange)")
     f.add_argument("--assignment", action="append", dest="assignments",
                    help="release only this assignment's feedback (repeatable; default: all graded)")
+    s = sub.add_parser("similarity", help="compare each graded function across students; write similarity.html")
+    s.add_argument("--submissions", type=Path, required=True,
+                   help="a folder, or a .zip (an LMS download) of <student_id>/<assignment>/<notebook>.ipynb")
+    s.add_argument("--course-dir", type=Path, default=paths.COURSE)
+    s.add_argument("--out", type=Path, default=DEFAULT_SIMILARITY_OUT)
+    s.add_argument("--assignment", action="append", dest="assignments",
+                   help="compare only this assignment (repeatable; default: those submitted)")
+    s.add_argument("--threshold", type=_share, default=similarity_defaults.THRESHOLD,
+                   help="share of fingerprints two bodies must have in common to be shown (default %(default)s)")
+    s.add_argument("--common", type=_positive, default=similarity_defaults.COMMON,
+                   help="code more than N students share is common: it counts for less, and the same body "
+                        "written by more than N students is listed as a common answer (default %(default)s)")
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
     d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
     d.add_argument("--workers", type=_positive, default=None)
@@ -131,6 +152,13 @@ def main(argv=None) -> int:
             for line in report.warnings():
                 print(f"warning: {line}", file=sys.stderr)
             print(f"wrote {target} ({report.written} students)")
+        elif args.command == "similarity":
+            from .similarity.run import PAGE, PAIRS_CSV, similarity, summary
+
+            report = similarity(args.submissions, args.course_dir, args.out, threshold=args.threshold,
+                                common=args.common, assignments=args.assignments)
+            print(summary(report))
+            print(f"\nwrote {args.out / PAGE} and {args.out / PAIRS_CSV}")
         elif args.command == "demo":
             from .demo import demo
 

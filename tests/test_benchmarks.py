@@ -86,3 +86,28 @@ def test_catdog_benchmark_says_when_the_data_is_absent(tmp_path, monkeypatch, ca
     assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
     assert catdog.main(["--folds"]) == 0
     assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
+
+
+def test_similarity_class_plants_copies_of_real_bodies_and_untouched_releases():
+    import ast
+
+    similarity = load("similarity")
+    plan, planted, untouched = similarity.build_class(30, seed=1)
+    assert len(plan) == 30 and len(planted) == 1 and untouched
+    (a, b), = planted
+    assert all(plan[s][f] is None for s in untouched for f in plan[s])
+    for f in plan[a]:
+        assert plan[a][f] != plan[b][f], "a planted copy is renamed and reshuffled, never verbatim"
+    bodies = [body for s in plan.values() for body in s.values() if body is not None]
+    for body in bodies:
+        ast.parse("def f():\n" + body)
+    assert len(set(bodies)) > len(bodies) * 0.8, "students write their functions in different ways"
+
+
+def test_similarity_benchmark_finds_the_planted_copy_and_flags_no_skeleton():
+    done = subprocess.run([sys.executable, str(paths.REPO / "benchmarks" / "similarity.py"), "--students", "12"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    for line in ("python -m autograder similarity:", "ratio naive / ours: ", "recall 1.00",
+                 "untouched releases reported as similar: 0"):
+        assert line in done.stdout, done.stdout

@@ -40,6 +40,10 @@ COVERED = {
         "tests/pipeline/test_lms_export.py::test_canvas_import_file",
     "nbgrader db assignment add ID --duedate=...":
         "tests/pipeline/test_late_policy.py::test_gradebook_due_dates_are_honoured",
+    "python -m autograder similarity --submissions course/submitted --out build/similarity":
+        "tests/similarity/test_cli.py::test_similarity_finds_the_copy_and_never_the_skeleton",
+    "python -m autograder similarity --submissions class.zip --out build/similarity":
+        "tests/similarity/test_cli.py::test_similarity_finds_the_copy_and_never_the_skeleton",
 }
 # what each make target runs (checked with `make -n`), so the CLI tests above cover it
 EXPANSIONS = {
