@@ -82,7 +82,7 @@ def mismatch(function: str, params) -> tuple[str, str] | None:
     kw_required = [p for p in params if str(p[1]) == "KEYWORD_ONLY" and not p[2]]
     misplaced = [n for i, n in enumerate(names[:len(wanted)]) if n in wanted and wanted.index(n) != i]
     fits = (len(required) <= len(wanted) and (len(names) >= len(wanted) or varargs) and not kw_required)
-    if fits and names[:len(wanted)] == wanted:
+    if fits and names[:len(wanted)] == wanted[:len(names)]:  # *args may take the rest
         return None
     message = (f"`{function}` takes {describe(params)}; the assignment asks for {describe_course(function)}")
     if fits and not misplaced:
