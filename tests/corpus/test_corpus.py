@@ -26,10 +26,9 @@ import pytest
 
 from autograder import notebooks
 from autograder.hidden import registry
-from autograder.hidden.runner import result_of, run_test
 from tests.conftest import run_cli
 
-from . import L_model_backward, backward_step, cat_dog_classifier, cost_functions, update_rule
+from . import L_model_backward, backward_step, cat_dog_classifier, cost_functions, parity, update_rule
 
 pytestmark = pytest.mark.slow
 
@@ -148,40 +147,16 @@ def test_every_correct_variant_earns_full_marks(graded_class):
     assert not lost, "\n".join(lost)
 
 
-def _namespace(course: Path, assignment: str, answers: dict) -> dict:
-    """The notebook's names as a student's kernel has them: the setup cell, then every solution
-    cell (``answers`` where given)."""
-    source = nbformat.read(notebooks.source_notebook(course, assignment), as_version=4)
-    code = [c.source for c in source.cells if c.cell_type == "code"]
-    namespace = {"__name__": "__main__"}
-    exec(compile(code[0], "<setup>", "exec"), namespace)
-    for cell in source.cells:
-        meta = notebooks.nbgrader_meta(cell)
-        if meta.get("solution") and cell.cell_type == "code":
-            text = answers.get(meta["grade_id"], notebooks.solution_code(cell.source))
-            exec(compile(text, f"<{meta['grade_id']}>", "exec"), namespace)
-    return namespace
-
-
-def _as_reported(result: dict) -> str:
-    """The diagnosis column of test_results.csv for an in-process result (hints join a failure)."""
-    if result["score"] < result["max_score"] and result["hints"]:
-        return " ".join([result["diagnosis"], *("Hint: " + h for h in result["hints"])]).strip()
-    return result["diagnosis"]
-
-
 def test_the_in_process_runner_gives_the_kernels_verdicts(graded_class):
     """Every test of every student of the class: the same points and diagnosis in-process (the
     helper package from course/, on pytest's path) as in the grading kernel."""
     course, rows, _ = graded_class
     differ = []
     for student, (assignment, answers) in (corpus_students() | mistake_students()).items():
-        namespace = _namespace(course, assignment, answers)
-        for test in registry.tests_for(assignment):
-            here = result_of(test, run_test(test, namespace, student))
-            row = rows[(student, test.grade_id)]
-            if (here["score"], _as_reported(here)) != (float(row["score"]), row["diagnosis"]):
-                differ.append(f"{student} {test.grade_id}: in-process {here['score']} {here['diagnosis']!r}, "
+        for grade_id, here in parity.in_process(course, student, assignment, answers).items():
+            row = rows[(student, grade_id)]
+            if (here["score"], parity.reported(here)) != (float(row["score"]), row["diagnosis"]):
+                differ.append(f"{student} {grade_id}: in-process {here['score']} {here['diagnosis']!r}, "
                               f"kernel {row['score']} {row['diagnosis']!r}")
     assert not differ, "\n".join(differ)
 
