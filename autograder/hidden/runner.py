@@ -5,22 +5,17 @@ value as partial credit) and displays a JSON result that the grader turns into t
 the notes and the hints of the feedback.
 """
 
-import contextlib
-import io
 import json
 import warnings
 
 import numpy as np
 
-from autograder import reference
-
 from . import registry
 from .outcome import Outcome
 from .seeds import seed_for, student_id
-from .student import Student, StudentError
+from .student import LocalChannel, Student, StudentError
 
 RESULT_MIME = "application/vnd.bpkit.result+json"
-_MISSING = object()
 
 # Warnings a student's code typically raises, turned into advice instead of a zeroed cell.
 WARNING_HINTS = (
@@ -41,44 +36,21 @@ def _hint(message: str) -> str:
     return f"Python warned while your code ran: {message}"
 
 
-@contextlib.contextmanager
-def _reference_dependencies(namespace: dict, names):
-    """Swap the functions the tested one calls for reference ones, and put them back after."""
-    saved = {name: namespace.get(name, _MISSING) for name in names}
-    namespace.update({name: getattr(reference, name) for name in names})
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is _MISSING:
-                namespace.pop(name, None)
-            else:
-                namespace[name] = value
-
-
 def run_test(test, namespace: dict, student: str) -> Outcome:
     """Run ``test`` against the function defined in ``namespace``, in this process (authoring,
     nbval and unit tests; grading runs the student's code in a sandboxed kernel instead, see
-    ``autograder.sandbox``). Never raises for student bugs."""
-    fn = namespace.get(test.function)
-    if fn is None:
-        return Outcome.failed(
-            f"{test.function} is not defined: run the cell that defines it and keep its name."
-        )
-    sink = io.StringIO()
-    with (
-        _reference_dependencies(namespace, test.deps),
-        warnings.catch_warnings(record=True) as caught,
-        contextlib.redirect_stdout(sink),
-        contextlib.redirect_stderr(sink),
-        np.errstate(all="warn"),
-    ):
-        warnings.simplefilter("always")
-        wrapped = Student(fn, test.function)
-        global_rng_state = np.random.get_state()
-        outcome = evaluate(test, wrapped, student)
+    ``autograder.sandbox``). The student's function is called by the same probe code as in a
+    grading kernel, with the same dependency stubs, so the verdict is the kernel's. Never raises
+    for student bugs."""
+    global_rng_state = np.random.get_state()
+    try:
+        # The grader's own arithmetic (the known mistakes may take log(0)) warns nobody; the
+        # student's warnings are caught by the probe and become hints.
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return evaluate(test, Student(LocalChannel(namespace, test.deps), test.function), student)
+    finally:
         np.random.set_state(global_rng_state)
-    return _with_hints(outcome, [str(w.message) for w in caught])
 
 
 def evaluate(test, wrapped: Student, student: str) -> Outcome:
@@ -90,8 +62,26 @@ def evaluate(test, wrapped: Student, student: str) -> Outcome:
         outcome = Outcome.failed(str(err))
     except RecursionError:
         outcome = Outcome.failed(f"{test.function} recursed without end.")
+    outcome = _with_signature(outcome, wrapped.signature_problem)
     outcome.notes.extend(wrapped.notes)
-    return _with_hints(outcome, getattr(wrapped, "warnings", []))
+    return _with_hints(outcome, wrapped.warnings)
+
+
+def _with_signature(outcome: Outcome, problem) -> Outcome:
+    """A definition with the wrong parameters: its failures are told as that (not as a TypeError
+    from inside the test, or as values computed from arguments in the wrong places)."""
+    if problem is None:
+        return outcome
+    kind, message = problem
+    if kind == "wrong" and outcome.fraction < 1:
+        failed = [part for part in outcome.parts if not part.ok]
+        for part in failed:
+            part.message = ""
+        failed[0].message = message
+        outcome.lead = ""
+    elif message not in outcome.notes:
+        outcome.notes.append(message)
+    return outcome
 
 
 def _with_hints(outcome: Outcome, messages) -> Outcome:

@@ -2,8 +2,9 @@
 own process.
 
 ``Oracle`` listens on an abstract Unix socket (named in the kernel's environment) while nbgrader
-runs a notebook. Each hidden cell's probe connects, names its test, and serves the calls of
-``RemoteStudent``, which stands in for the student's function in the registered test: the test
+runs a notebook. Each hidden cell's probe connects, names its test, and serves the calls of a
+``Student`` (``hidden/student.py``), which stands in for the student's function in the
+registered test: the test
 draws its inputs, computes the expected values with the reference and compares, all here. The
 results are kept per grade id, so the points of the tests that ran survive a kernel that dies
 later in the notebook.
@@ -15,12 +16,10 @@ import socket
 import threading
 import uuid
 
-from autograder import reference
-
 from ..hidden import registry
 from ..hidden.outcome import Outcome
 from ..hidden.runner import evaluate, result_of, summary_text
-from ..hidden.student import Student, StudentError, _same
+from ..hidden.student import Student, answer_dependency, dependency_specs
 from . import wire
 from .probe import ORACLE_ENV
 
@@ -34,13 +33,14 @@ class Interrupted(Exception):
 
 
 class _Channel:
-    """One probe connection: sends requests and answers the probe's dependency calls meanwhile."""
+    """One probe connection: sends requests and answers the probe's dependency calls meanwhile
+    (``hidden.student.LocalChannel`` is the same without the socket)."""
 
     def __init__(self, sock, deps):
-        self.sock, self.deps = sock, tuple(deps)
+        self.sock, self.deps = sock, dependency_specs(deps)
 
     def call(self, target, args) -> dict:
-        wire.send(self.sock, {"op": "call", "target": target, "args": wire.encode(args), "deps": list(self.deps)})
+        wire.send(self.sock, {"op": "call", "target": target, "args": wire.encode(args), "deps": self.deps})
         while True:
             message = wire.receive(self.sock)
             if message.get("op") == "return":
@@ -48,86 +48,9 @@ class _Channel:
             if message.get("op") == "interrupted":
                 raise Interrupted()
             if message.get("op") == "dep" and message.get("name") in self.deps:
-                wire.send(self.sock, self._dependency(message))
+                wire.send(self.sock, answer_dependency(message))
             else:
                 raise wire.ConnectionClosed("the probe broke the protocol")
-
-    def _dependency(self, message) -> dict:
-        try:
-            args = wire.decode(message["args"])
-            value = getattr(reference, message["name"])(*args)
-        except Exception as err:  # the student passed the dependency something it rejects
-            return {"raised": {"mro": [c.__name__ for c in type(err).__mro__], "message": str(err)}}
-        return {"value": wire.encode(value)}
-
-
-class RemoteStudent(Student):
-    """``Student`` whose function lives in the kernel: same interface, same diagnoses."""
-
-    def __init__(self, channel: _Channel, name: str):
-        super().__init__(None, name)
-        self.channel = channel
-        self.warnings: list[str] = []
-
-    def __call__(self, *args):
-        return self.call(self.name, self.name, *args)
-
-    def _reply(self, target, label, args):
-        reply = self.channel.call(target, args)
-        self.warnings += [str(w) for w in reply.get("warnings", [])]
-        if reply.get("undefined"):
-            raise StudentError(f"{label} is not defined: run the cell that defines it and keep its name.")
-        if reply.get("missing_method"):
-            raise StudentError(f"{self.name} objects have no method {target['method']}().")
-        return reply
-
-    def call(self, target, label, *args):
-        reply = self._reply(target, label, args)
-        raised = reply.get("raised")
-        if raised:
-            kind = raised.get("kind")
-            if kind == "not_implemented":
-                raise StudentError(f"{label} is not written yet: replace `raise NotImplementedError()` "
-                                   "with your code.")
-            if kind == "recursion":
-                raise StudentError(f"{label} recursed without end.")
-            if kind == "unreadable":
-                raise StudentError(f"{label} returned something that is not plain data "
-                                   f"({raised.get('message', '')}): return numpy arrays, numbers, "
-                                   "tuples, lists or dicts.")
-            raise StudentError(f"{label} raised {raised['mro'][0]}: {raised.get('message', '')}")
-        out, after = wire.decode(reply["value"]), wire.decode(reply["args"])
-        if not _same(after, args):
-            note = (f"{label} changed the arrays passed to it (in place). That costs nothing here, "
-                    "but callers may not expect it: work on copies (copy.deepcopy) or new arrays.")
-            if note not in self.notes:
-                self.notes.append(note)
-        return out
-
-    def method(self, obj, method: str, *args):
-        if not isinstance(obj, wire.Opaque) or obj.handle is None:
-            raise StudentError(f"{self.name} objects have no method {method}().")
-        return self.call({"handle": obj.handle, "method": method}, f"{self.name}.{method}", *args)
-
-    def raises(self, *args):
-        reply = self._reply(self.name, self.name, args)
-        raised = reply.get("raised")
-        if not raised:
-            return None
-        kind = raised.get("kind")
-        if kind == "unreadable":  # it returned (something that is not plain data)
-            return None
-        if kind != "exception":
-            return {"not_implemented": NotImplementedError, "recursion": RecursionError}.get(kind, ValueError)(
-                raised.get("message", ""))
-        import builtins
-
-        for name in raised["mro"]:
-            base = getattr(builtins, name, None)
-            if isinstance(base, type) and issubclass(base, BaseException):
-                kind = base if name == raised["mro"][0] else type(raised["mro"][0], (base,), {})
-                return kind(raised.get("message", ""))
-        return Exception(raised.get("message", ""))
 
 
 class Oracle:
@@ -183,7 +106,7 @@ class Oracle:
         if test.assignment != self.assignment:
             return
         self.results[grade_id] = {**result_of(test, Outcome.failed(INTERRUPTED)), "interrupted": True}
-        student = RemoteStudent(_Channel(conn, test.deps), test.function)
+        student = Student(_Channel(conn, test.deps), test.function)
         try:
             result = result_of(test, evaluate(test, student, self.student))
         except Interrupted:

@@ -6,12 +6,16 @@ cell calls ``grade_test(grade_id, globals())``; the probe connects to the grader
 environment, then serves its requests until the grader says the test is done:
 
 - ``call``: call a function of the notebook (or a method of an object an earlier call returned)
-  on the given arguments, with the functions it depends on replaced by stubs that ask the grader;
+  on the given arguments, with the functions it depends on replaced by stubs that ask the grader
+  (``make_stub``: each has the parameters of the course's function, so it accepts exactly the
+  calls the provided function accepts; the reply names the called function's own parameters);
 - and finally ``done``: show the grader's verdict in the cell and return the points.
 """
 
 import contextlib
+import inspect
 import io
+import keyword
 import os
 import socket
 import warnings
@@ -41,21 +45,70 @@ def _raise_reported(report: dict):
     raise base(report.get("message", ""))
 
 
-class _Stub:
-    """Stands in for a dependency: its calls are answered by the grader."""
+_KINDS = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD", "VAR_POSITIONAL", "KEYWORD_ONLY", "VAR_KEYWORD")
 
-    def __init__(self, sock, name):
-        self.sock, self.__name__ = sock, name
 
-    def __call__(self, *args):
-        wire.send(self.sock, {"op": "dep", "name": self.__name__, "args": wire.encode(args)})
-        reply = wire.receive(self.sock)
+def make_stub(name: str, specs, answer):
+    """A function called ``name`` with exactly the parameters ``specs`` ([name, kind] or
+    [name, kind, default], from the grader's table of the course's signatures) whose calls go to
+    ``answer(name, args, kwargs)``. A call the real function would reject raises Python's own
+    TypeError; any accepted call is sent bound, its defaults filled in."""
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise ValueError(f"not a function name: {name!r}")
+    words, args, kwargs, defaults = [], [], [], {}
+    seen = set()
+    for spec in specs:
+        param, kind = str(spec[0]), str(spec[1])
+        if not param.isidentifier() or keyword.iskeyword(param) or param.startswith("_stub_") or kind not in _KINDS:
+            raise ValueError(f"not a parameter: {param!r} ({kind})")
+        if kind != "POSITIONAL_ONLY" and "POSITIONAL_ONLY" in seen and "/" not in words:
+            words.append("/")
+        if kind == "KEYWORD_ONLY" and "VAR_POSITIONAL" not in seen and "*" not in words:
+            words.append("*")
+        seen.add(kind)
+        default = ""
+        if len(spec) > 2:
+            defaults[param] = wire.decode(spec[2])
+            default = f"=_stub_defaults_[{param!r}]"
+        words.append({"VAR_POSITIONAL": "*", "VAR_KEYWORD": "**"}.get(kind, "") + param + default)
+        if kind in ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD"):
+            args.append(param)
+        elif kind == "VAR_POSITIONAL":
+            args.append("*" + param)
+        elif kind == "KEYWORD_ONLY":
+            kwargs.append(f"{param!r}: {param}")
+        else:
+            kwargs.append("**" + param)
+    if "POSITIONAL_ONLY" in seen and "/" not in words:
+        words.append("/")
+    source = (f"def {name}({', '.join(words)}):\n"
+              f"    return _stub_answer_({name!r}, ({''.join(a + ', ' for a in args)}), {{{', '.join(kwargs)}}})\n")
+    scope = {"_stub_answer_": answer, "_stub_defaults_": defaults}
+    exec(compile(source, f"<{name}>", "exec"), scope)
+    return scope[name]
+
+
+def parameters_of(fn):
+    """The parameters of a function, [[name, kind, has_default], ...], or None."""
+    try:
+        return [[str(p.name), p.kind.name, p.default is not inspect.Parameter.empty]
+                for p in inspect.signature(fn).parameters.values()]
+    except Exception:  # not a function, or an object that hides its signature
+        return None
+
+
+def _asker(ask):
+    """The ``answer`` of the stubs: a ``dep`` request to the grader, its reply raised or returned."""
+    def answer(name, args, kwargs):
+        reply = ask({"op": "dep", "name": name, "args": wire.encode(args), "kwargs": wire.encode(kwargs)})
         if reply.get("raised"):
             _raise_reported(reply["raised"])
         return wire.decode(reply["value"])
+    return answer
 
 
-def _call(sock, namespace: dict, handles: dict, request: dict) -> dict:
+def _call(ask, namespace: dict, handles: dict, request: dict) -> dict:
+    """Serve one ``call`` request; ``ask(message) -> reply`` sends the stubs' requests to the grader."""
     target = request["target"]
     if isinstance(target, str):
         fn = namespace.get(target)
@@ -67,9 +120,11 @@ def _call(sock, namespace: dict, handles: dict, request: dict) -> dict:
         if fn is None:
             return {"op": "return", "missing_method": True}
     args = wire.decode(request["args"])
-    deps = request.get("deps", [])
+    deps = request.get("deps", {})
+    answer = _asker(ask)
+    stubs = {name: make_stub(name, specs, answer) for name, specs in deps.items()}
     saved = {name: namespace.get(name, wire) for name in deps}  # `wire` marks "was not defined"
-    namespace.update({name: _Stub(sock, name) for name in deps})
+    namespace.update(stubs)
     raised, out, sink = None, None, io.StringIO()
     try:
         with (warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(sink),
@@ -89,7 +144,8 @@ def _call(sock, namespace: dict, handles: dict, request: dict) -> dict:
                 namespace.pop(name, None)
             else:
                 namespace[name] = value
-    reply = {"op": "return", "raised": raised, "warnings": [str(w.message)[:500] for w in caught][:20]}
+    reply = {"op": "return", "raised": raised, "warnings": [str(w.message)[:500] for w in caught][:20],
+             "params": parameters_of(fn)}
     if raised is None:
         try:
             reply["value"] = wire.encode(out, handles)
@@ -115,11 +171,16 @@ def grade_test(grade_id: str, namespace: dict) -> float:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.connect("\0" + address)
             wire.send(sock, {"op": "start", "grade_id": grade_id, "token": token})
+
+            def ask(message):
+                wire.send(sock, message)
+                return wire.receive(sock)
+
             while True:
                 request = wire.receive(sock)
                 if request["op"] == "call":
                     try:
-                        reply = _call(sock, namespace, handles, request)
+                        reply = _call(ask, namespace, handles, request)
                     except KeyboardInterrupt:  # the cell's time limit: tell the grader, then stop
                         wire.send(sock, {"op": "interrupted"})
                         raise

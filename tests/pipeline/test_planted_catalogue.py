@@ -14,6 +14,7 @@ from autograder import planted
 from autograder.demo import write_submissions
 from autograder.grading import grade
 from autograder.hidden import registry
+from tests.corpus import parity
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +91,17 @@ def test_style_variants_earn_full_marks(student, graded):
     for assignment in PLAN[student]:
         for t in graded[(student, assignment)].tests:
             assert t.score == t.max_score and not t.diagnosis, (assignment, t.grade_id, t.diagnosis)
+
+
+def test_the_in_process_runner_gives_the_kernels_verdicts(graded, released_course):
+    """One grading path: every test of every planted student, wrong answers included, gets the
+    same points, diagnosis and notes in-process as it got in the grading kernel."""
+    differ = []
+    for (student, assignment), result in graded.items():
+        here = parity.in_process(released_course, student, assignment, PLAN[student][assignment])
+        for row in result.tests:
+            mine = here[row.grade_id]
+            if (mine["score"], parity.reported(mine), mine["notes"]) != (row.score, row.diagnosis, row.notes):
+                differ.append(f"{student} {row.grade_id}: in-process {mine['score']} {parity.reported(mine)!r} "
+                              f"{mine['notes']}, kernel {row.score} {row.diagnosis!r} {row.notes}")
+    assert not differ, "\n".join(differ)
