@@ -1,12 +1,19 @@
 """Calling student code from a hidden test: on copies, with errors turned into diagnoses."""
 
 import copy
+import re
 
 import numpy as np
 
 
 class StudentError(Exception):
     """The student's code raised: the message is the diagnosis."""
+
+    @property
+    def key(self) -> str:
+        """The message without the exception's own text: "f raised TypeError" for any TypeError."""
+        found = re.match(r"(\S+ raised \w+):", str(self))
+        return found.group(1) if found else str(self)
 
 
 def _same(a, b) -> bool:
