@@ -736,3 +736,183 @@ def predict(X, parameters):
 def slug(label: str) -> str:
     """A student id made from a label: "1/m instead of 1/(2m)" -> "1_m_instead_of_1_2m"."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+# ---------------------------------------------------------------------------------------------
+# Uncatalogued mistakes: wrong answers written the ways real students err that no hidden test's
+# own Mistake describes. The search (autograder/hidden/search.py) must name them or describe their
+# error; ``diagnosis`` is a phrase it gives. tools/diagnosis_share.py measures it on half of
+# ALL_MISTAKES + UNCATALOGUED, the search having been built on the other half.
+# ---------------------------------------------------------------------------------------------
+
+UNCATALOGUED = (
+    _cost("classification_error", "error with the comparison inverted", '''    predictions = AL < 0.5
+    return float(np.mean(predictions != Y))
+''', 0.0, "1 minus the right value"),
+    _cost("compute_cost_mse", "absolute error instead of the square", '''    m = Y.shape[1]
+    return float(np.sum(np.abs(AL - Y)) / (2 * m))
+''', 0.0, "not the expected value"),
+    _cost("compute_cost_ce", "log10 instead of the natural log", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL)) / m)
+''', 0.0, "np.log10 where the natural log"),
+    _cost("compute_cost_ce", "only the (1 - Y) term", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum((1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, "only the examples labelled 0 counted"),
+    _cost("compute_cost", "log2 with np.dot", '''    m = Y.shape[1]
+    cost = -(np.dot(Y, np.log2(AL).T) + np.dot(1 - Y, np.log2(1 - AL).T)) / m
+    return float(np.squeeze(cost))
+''', 0.0, "np.log2 where the natural log"),
+    _cost("compute_cost", "m from the rows of Y", '''    m = Y.shape[0]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, "the 1/m factor is missing"),
+    _cost("cost_derivative_mse", "absolute value of the error", '''    return np.abs(AL - Y)
+''', 0.0, "wrong only where Y = 1"),
+    _cost("cost_derivative_mse", "halved", '''    return (AL - Y) / 2
+''', 0.0, "0.5 times the expected value"),
+    _cost("cost_derivative_ce", "AL and 1 - AL mixed up", '''
+    return -(np.divide(Y, 1 - AL) - np.divide(1 - Y, AL))
+''', 0.0, "1 - AL where AL belongs"),
+    _cost("cost_derivative_ce", "MSE derivative for CE", '''    return cost_derivative_mse(AL, Y)
+''', 0.0, "cost_derivative_mse where"),
+    _step("sigmoid_backward", "sigmoid: s from np.tanh", '''
+def sigmoid_backward(dA, cache):
+    s = np.tanh(cache)
+    return dA * s * (1 - s)
+''', 0.0, "tanh(Z) where sigmoid(Z) belongs"),
+    _step("sigmoid_backward", "sigmoid: s(s - 1)", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    return dA * s * (s - 1)
+''', 0.0, "the wrong sign everywhere"),
+    _step("relu_backward", "relu: Z kept where Z <= 0", '''
+def relu_backward(dA, cache):
+    return np.where(cache > 0, dA, cache)
+''', 0.0, "wrong only where Z <= 0"),
+    _step("relu_backward", "relu: dA times the sign of Z", '''
+def relu_backward(dA, cache):
+    return dA * np.sign(cache)
+''', 0.0, "the sign is flipped there"),
+    _step("relu_backward", "relu: the cache gated on dA", '''
+def relu_backward(dA, cache):
+    return np.where(dA > 0, cache, 0)
+''', 0.0, "swapped"),
+    _step("tanh_backward", "tanh: dA and Z swapped", '''
+def tanh_backward(dA, cache):
+    return cache * (1 - np.tanh(dA) ** 2)
+''', 0.0, "dA and Z swapped"),
+    _step("tanh_backward", "tanh: sigmoid instead of tanh", '''
+def tanh_backward(dA, cache):
+    s, _ = sigmoid(cache)
+    return dA * (1 - s ** 2)
+''', 0.0, "sigmoid(Z) where tanh(Z) belongs"),
+    _step("linear_backward", "dA_prev divided by the rows", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) / A_prev.shape[0]
+    return dA_prev, dW, db
+''', 2.0, "times the expected value everywhere"),
+    _step("linear_backward", "db summed without keepdims", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, "keepdims=True"),
+    _step("linear_activation_backward", "tanh branch calls sigmoid_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 4.0, "activation='sigmoid' where 'tanh' belongs"),
+    _step("linear_activation_backward", "relu branch calls tanh_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    else:
+        dZ = tanh_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 3.0, "activation='tanh' where 'relu' belongs"),
+    _step("backward_propagation", "shallow: Z1 read for A1", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["Z1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 1.0, "cache['Z1'] where cache['A1'] belongs"),
+    _step("backward_propagation", "shallow: db1 not averaged", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 3.0, "the 1/m factor is missing"),
+    _deep("sigmoid test on a 0-based index", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        activation = "sigmoid" if l == L else "relu"
+        dA, dW, db = linear_activation_backward(dA, caches[l], activation)
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "activation='relu'"),
+    _deep("dAL as the MSE derivative", '''    dA = AL - Y
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "cost_derivative_mse where cost_derivative_ce belongs"),
+    _deep("caches read in reverse", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "tanh")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "tanh"),
+    _update("half the learning rate", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate / 2 * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate / 2 * grads["db" + str(l)]
+''', 0.0, "half of learning_rate"),
+    _update("biases updated with a fixed rate", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= grads["db" + str(l)]
+''', 2.5, "learning_rate left out"),
+    _train("one iteration too many", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+    AL, caches = L_model_forward(X, parameters)
+    parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
+''', 4 / 7, "num_iterations + 1 where num_iterations belongs"),
+    _train("parameters initialised in the loop", '''        parameters = initialize_parameters_deep(layers_dims)
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, "first 1 entries right"),
+    _answer("05_cat_dog_classifier", "predict", "predict with the threshold at 0", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    return (AL > 0).astype(int)
+''', 0.0, "THRESHOLD"),
+)

@@ -47,6 +47,7 @@ CONSTANT_WORDS = {
     "HIDDEN_ACTIVATION": "{value} in the hidden layers (they use {orig})",
     "OUTPUT_ACTIVATION": "{value} in the output layer (it uses {orig})",
     "COST_EVERY": "the cost recorded every {value} iterations (every {orig} belongs)",
+    "THRESHOLD": "the threshold {value} where {orig} belongs (THRESHOLD)",
 }
 
 
@@ -56,6 +57,7 @@ class Alternative:
 
     change: str
     compute: Callable[[], object]
+    runs_reference: bool = True  # False: made from the expected parts alone, costs nothing
 
     @property
     def template(self) -> str:
@@ -115,9 +117,10 @@ class Problem:
     def alternatives(self, exp_parts, layout) -> Iterator[Alternative]:
         count = 0
         for alternative in self._generate(exp_parts, layout):
-            if count >= self.budget:
-                return
-            count += 1
+            if alternative.runs_reference:
+                if count >= self.budget:
+                    return
+                count += 1
             yield alternative
 
     def _call(self, fn=None, args=None):
@@ -126,22 +129,37 @@ class Problem:
 
     def _generate(self, exp_parts, layout):
         fn, args, names = self.reference, self.args, self.names
-        yield from _other_parts(exp_parts, layout)
+        yield from _other_parts(exp_parts, layout, self._batch())
         for i, value in enumerate(args):
             for choice in _string_choices(value):
                 yield Alternative(f"{names[i]}={choice!r} where {value!r} belongs",
                                   self._call(args=_replaced(args, i, choice)))
+        if _is_reference(fn):
+            for other in _siblings(fn.__name__):
+                yield Alternative(f"{other} where {fn.__name__} belongs", self._call(fn=getattr(reference, other)))
+        yield from self._number_alternatives()
         for variant, change in _variants(fn, depth=2):
             yield Alternative(change, self._call(fn=variant))
         if self.perturb_inputs:
             yield from self._input_alternatives()
-        yield from self._number_alternatives()
-        if self.perturb_inputs:
             yield from self._label_subsets()
+
+    def _batch(self) -> int | None:
+        """m, the number of examples (columns of Y), when the inputs have a Y."""
+        names = self.names
+        Y = self.args[names.index("Y")] if "Y" in names else None
+        return Y.shape[1] if isinstance(Y, np.ndarray) and Y.ndim == 2 else None
 
     def _input_alternatives(self):
         args, names = self.args, self.names
         leaves = [leaf for i, value in enumerate(args) for leaf in _leaves(value, names[i], (i,))]
+        for _, name, value in leaves:
+            yield Alternative(f"{name} passed through unchanged", lambda value=value: value, False)
+        for i, value in enumerate(args):
+            if isinstance(value, dict) and value:
+                flipped = {k: -v if isinstance(v, np.ndarray) else v for k, v in value.items()}
+                yield Alternative(f"the sign of every entry of {names[i]} flipped",
+                                  self._call(args=_replaced(args, i, flipped)))
         for a, (path_a, name_a, value_a) in enumerate(leaves):
             for path_b, name_b, value_b in leaves[a + 1:]:
                 if value_a.shape == value_b.shape:
@@ -153,20 +171,21 @@ class Problem:
                     yield Alternative(f"{name_b} where {name_a} belongs",
                                       self._call(args=_set(args, path_a, value_b)))
         for path, name, value in leaves:
+            for kind, words in _Slip.WORDS.items():
+                yield Alternative(words.format(x=name), self._call(args=_set(args, path, _Slip.of(value, kind))))
+        for path, name, value in leaves:
             yield Alternative(f"the sign of {name} flipped", self._call(args=_set(args, path, -value)))
+            yield Alternative(f"{name} left out (as if it were 0)",
+                              self._call(args=_set(args, path, np.zeros_like(value))))
+            yield Alternative(f"{name} left out (as if it were 1)",
+                              self._call(args=_set(args, path, np.ones_like(value))))
             if value.size and value.min() >= 0 and value.max() <= 1:
                 yield Alternative(f"1 - {name} where {name} belongs",
                                   self._call(args=_set(args, path, 1 - value)))
             for g, forward in FORWARDS.items():
                 yield Alternative(f"{g}({name}) where {name} belongs",
                                   self._call(args=_set(args, path, forward(value)[0])))
-            yield Alternative(f"{name} left out (as if it were 1)",
-                              self._call(args=_set(args, path, np.ones_like(value))))
         for i, value in enumerate(args):
-            if isinstance(value, dict) and value:
-                flipped = {k: -v if isinstance(v, np.ndarray) else v for k, v in value.items()}
-                yield Alternative(f"the sign of every entry of {names[i]} flipped",
-                                  self._call(args=_replaced(args, i, flipped)))
             if isinstance(value, list) and value and not isinstance(value[0], int | float):
                 for shift, words in ((1, "one too high"), (-1, "one too low")):
                     yield Alternative(f"every index into {names[i]} {words} ({names[i]}[l] where "
@@ -195,7 +214,8 @@ class Problem:
             else:
                 options += [(1.0, f"{name} left out (as if it were 1)"),
                             (2 * value, f"twice {name}"), (value / 2, f"half of {name}"),
-                            (-value, f"the sign of {name} flipped")]
+                            (-value, f"the sign of {name} flipped"),
+                            *((k * value, f"{k} times {name} (the step taken {k} times?)") for k in (3, 4, 5))]
             for new, change in options:
                 yield Alternative(change, self._call(args=_replaced(args, i, new)))
 
@@ -240,8 +260,9 @@ class _Shifted(list):
         return list.__getitem__(self, index)
 
 
-def _other_parts(exp_parts, layout):
-    """The value meant for another part (keys shifted or swapped), and 1 minus a number."""
+def _other_parts(exp_parts, layout, m):
+    """The value meant for another part (keys shifted or swapped); for a number, 1 minus it or
+    it scaled by a factor a student drops or adds (2, 1/2, 2m, 1/(2m))."""
     for name in layout.names:
         for other in layout.names:
             value = exp_parts[other]
@@ -249,11 +270,18 @@ def _other_parts(exp_parts, layout):
                 moved = dict(exp_parts)
                 moved[name] = value
                 yield Alternative(f"the value meant for {other} stored under {name}",
-                                  lambda moved=moved: _joined(moved, layout))
+                                  lambda moved=moved: _joined(moved, layout), False)
     floats = [n for n in layout.names if np.ndim(exp_parts[n]) == 0 and numeric(exp_parts[n]) is not None]
     if floats:
         complement = {n: 1 - exp_parts[n] if n in floats else exp_parts[n] for n in layout.names}
-        yield Alternative("1 minus the right value (the complement)", lambda: _joined(complement, layout))
+        yield Alternative("1 minus the right value (the complement)", lambda: _joined(complement, layout), False)
+        factors = [(2, "a factor 2 too many (a 1/2 left out)"), (0.5, "a factor 1/2 too many")]
+        if m:
+            factors += [(m, "the division by m left out"), (1 / m, "a division by m too many"),
+                        (2 * m, "the division by 2m left out"), (1 / (2 * m), "a division by 2m too many")]
+        for factor, words in factors:
+            scaled = {n: factor * exp_parts[n] if n in floats else exp_parts[n] for n in layout.names}
+            yield Alternative(words, lambda scaled=scaled: _joined(scaled, layout), False)
 
 
 class _Split:
@@ -348,11 +376,16 @@ def _with_argument(fn, index, param, value):
 def _constant_variants(fn):
     for name in dict.fromkeys(fn.__code__.co_names):
         value = fn.__globals__.get(name)
-        if not name.isupper() or isinstance(value, bool) or not isinstance(value, str | int):
+        if not name.isupper() or isinstance(value, bool) or not isinstance(value, str | int | float):
             continue
-        options = list(_string_choices(value)) if isinstance(value, str) else [1, 10, value + 1, value - 1]
-        for new in options:
-            if new == value or (isinstance(new, int) and new < 1):
+        if isinstance(value, str):
+            options = list(_string_choices(value))
+        elif isinstance(value, int):
+            options = [n for n in (1, 10, value + 1, value - 1) if n >= 1]
+        else:
+            options = [0.0, 1 - value, value / 2, 2 * value]
+        for new in dict.fromkeys(options):
+            if new == value:
                 continue
             words = CONSTANT_WORDS.get(name, "{name} = {value!r} where {orig!r} belongs")
             yield rebind(fn, **{name: new}), words.format(name=name, value=new, orig=value)
@@ -367,6 +400,45 @@ def _forward_variants(fn):
                     yield rebind(fn, **{name: forward}), f"{other}(Z) where {name}(Z) belongs, in {fn.__name__}"
             yield rebind(fn, **{name: lambda Z: (Z, Z)}), (
                 f"Z itself where {name}(Z) belongs, in {fn.__name__} (the cache is Z, not A)")
+            for kind, words in _Slip.WORDS.items():
+                yield rebind(fn, **{name: _slipped_forward(FORWARDS[name], kind)}), (
+                    words.format(x=f"{name}(Z)") + f", in {fn.__name__}")
+
+
+class _Slip(np.ndarray):
+    """An array that makes one slip in the formulas it enters: ``x**2`` gives x (the square
+    dropped), or ``1 - x`` gives 1 (the factor (1 - x) dropped). Values computed from it by numpy
+    keep the slip, so it reaches the reference's own formulas unchanged otherwise."""
+
+    WORDS = {"square": "the square dropped where {x} (or a value made from it) is squared",
+             "one_minus": "the factor (1 - {x}) dropped"}
+    kind = ""
+
+    @classmethod
+    def of(cls, value, kind):
+        slipped = np.asarray(value).view(cls)
+        slipped.kind = kind
+        return slipped
+
+    def __array_finalize__(self, obj):
+        self.kind = getattr(obj, "kind", "")
+
+    def __pow__(self, exponent):
+        if self.kind == "square" and np.all(exponent == 2):
+            return self
+        return super().__pow__(exponent)
+
+    def __rsub__(self, other):
+        if self.kind == "one_minus" and np.all(np.asarray(other) == 1):
+            return np.ones_like(self.view(np.ndarray))
+        return super().__rsub__(other)
+
+
+def _slipped_forward(forward, kind):
+    def slipped(Z):
+        return _Slip.of(forward(Z)[0], kind), Z
+
+    return slipped
 
 
 class _Numpy:
@@ -509,12 +581,12 @@ def describe(name, actual, expected, problem: Problem | None = None):
                         return said(name, ONLY_WHERE, condition=condition, how=_how(act[wrong], exp[wrong]))
             except ValueError:  # shapes that do not broadcast: no condition to read
                 continue
-    if act.ndim == 2 and act.shape[0] > 1 and (np.abs(exp) > 1e-9).all():
+    if act.ndim == 2 and act.shape[0] > 1 and act.shape[1] > 1 and (np.abs(exp) > 1e-9).all():
         ratios = act / exp
         if np.allclose(ratios, ratios[:, :1], RTOL, 1e-9) and not np.allclose(ratios, ratios.flat[0], RTOL, 1e-9):
             return said(name, ROW_FACTORS)
     offset = act - exp
-    if np.allclose(offset, offset.flat[0], RTOL, 1e-9) and wrong.all():
+    if offset.size > 1 and np.allclose(offset, offset.flat[0], RTOL, 1e-9) and wrong.all():
         return said(name, OFFSET)
     return None
 
