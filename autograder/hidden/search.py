@@ -137,6 +137,9 @@ class Problem:
         if _is_reference(fn):
             for other in _siblings(fn.__name__):
                 yield Alternative(f"{other} where {fn.__name__} belongs", self._call(fn=getattr(reference, other)))
+            for other in _siblings(fn.__name__):
+                for variant, activation in _formula_on(getattr(reference, other), _activation_of(fn)):
+                    yield Alternative(f"{other}'s formula applied to {activation}(Z)", self._call(fn=variant))
         yield from self._number_alternatives()
         for variant, change in _variants(fn, depth=2):
             yield Alternative(change, self._call(fn=variant))
@@ -352,6 +355,11 @@ def _variants(fn, depth) -> Iterator[tuple[Callable, str]]:
                     yield rebind(fn, **{dep: _with_argument(target, i, param, choice)}), (
                         f"every call of {dep} made with {param}={choice!r}")
         yield rebind(fn, **{dep: _skipped}), f"the {dep} step skipped (its input passed on unchanged)"
+    for dep in deps:
+        target = fn.__globals__[dep]
+        for i, param in enumerate(inspect.signature(target).parameters):
+            yield rebind(fn, **{dep: _frozen(target, i)}), (
+                f"every call of {dep} given the {param} of its first call (not the updated one)")
     if depth > 1:
         for dep in deps:
             for variant, change in _variants(fn.__globals__[dep], depth - 1):
@@ -360,6 +368,36 @@ def _variants(fn, depth) -> Iterator[tuple[Callable, str]]:
 
 def _skipped(first, *args, **kwargs):
     return first
+
+
+def _frozen(fn, index):
+    """``fn`` whose argument ``index`` stays what it was at the first call (a copy of it)."""
+    first = []
+
+    def call(*args, **kwargs):
+        if len(args) <= index:
+            return fn(*args, **kwargs)
+        if not first:
+            first.append(copy.deepcopy(args[index]))
+        return fn(*args[:index], copy.deepcopy(first[0]), *args[index + 1:], **kwargs)
+
+    return call
+
+
+def _activation_of(fn) -> str | None:
+    """The activation a derivative function evaluates (sigmoid_backward -> "sigmoid")."""
+    name = fn.__name__.removesuffix("_backward")
+    return name if name in FORWARDS and name != fn.__name__ else None
+
+
+def _formula_on(sibling, activation):
+    """``sibling``'s derivative formula evaluated on ``activation`` instead of its own one."""
+    own = _activation_of(sibling)
+    if activation is None or own is None:
+        return
+    if own in sibling.__code__.co_names:  # called as own(Z) or as np.own(Z)
+        yield rebind(sibling, **{own: FORWARDS[activation]},
+                     np=_Numpy(**{own: lambda Z: FORWARDS[activation](Z)[0]})), activation
 
 
 def _with_argument(fn, index, param, value):
