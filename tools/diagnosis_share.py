@@ -9,8 +9,13 @@ can name it), through the same ``runner.evaluate`` the grading oracle calls, and
 answers whose every failed test got a specific diagnosis: a named alternative or a described
 pattern (shape, ratio, sign, where), not "N of M entries differ" or "is X, not the expected value".
 
+Wrong answers written later (``planted.LATER_MISTAKES``, ``planted.LAST_MISTAKES``) are not in
+the split: each batch was measured once as it was written, before the search saw it, and is
+printed apart.
+
     .venv/bin/python tools/diagnosis_share.py            # the held-out half, its misses listed
     .venv/bin/python tools/diagnosis_share.py --half build
+    .venv/bin/python tools/diagnosis_share.py --batches  # the later batches too
 """
 
 import argparse
@@ -61,10 +66,13 @@ def specific(results: list[dict]) -> bool:
         r["diagnosis"] and not set(r["diagnosis_key"].split(" + ")) & UNEXPLAINED for r in failed)
 
 
+BATCHES = {"LATER_MISTAKES": planted.LATER_MISTAKES, "LAST_MISTAKES": planted.LAST_MISTAKES}
+
+
 def measure(which: str = "held-out", students=STUDENTS):
-    """(share of the half's answers diagnosed specifically for every student, the misses as
-    (label, diagnoses), every answer's diagnoses)."""
-    chosen = answers(which)
+    """(share of the half's (or batch's) answers diagnosed specifically for every student, the
+    misses as (label, diagnoses), every answer's diagnoses)."""
+    chosen = list(BATCHES[which]) if which in BATCHES else answers(which)
     misses, said = [], {}
     for answer in chosen:
         per_student = [grade(answer, s) for s in students]
@@ -77,17 +85,20 @@ def measure(which: str = "held-out", students=STUDENTS):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=HALVES, default="held-out")
+    parser.add_argument("--batches", action="store_true", help="the later batches as well")
     parser.add_argument("--all", action="store_true", help="print every answer's diagnosis too")
     args = parser.parse_args(argv)
-    share, misses, said = measure(args.half)
-    total = len(answers(args.half))
-    print(f"{args.half} half: {total - len(misses)} of {total} wrong answers get a specific diagnosis "
-          f"from the search alone: {100 * share:.1f}%")
-    for label, diagnoses in misses:
-        print(f"  miss: {label}: {' | '.join(diagnoses) or '(no failed test)'}")
-    if args.all:
-        for label, diagnoses in said.items():
-            print(f"  {label}: {' | '.join(diagnoses)}")
+    for which in [args.half] + (list(BATCHES) if args.batches else []):
+        share, misses, said = measure(which)
+        total = len(said)
+        what = f"{which} half" if which in HALVES else which
+        print(f"{what}: {total - len(misses)} of {total} wrong answers get a specific diagnosis "
+              f"from the search alone: {100 * share:.1f}%")
+        for label, diagnoses in misses:
+            print(f"  miss: {label}: {' | '.join(diagnoses) or '(no failed test)'}")
+        if args.all:
+            for label, diagnoses in said.items():
+                print(f"  {label}: {' | '.join(diagnoses)}")
     return 0
 
 

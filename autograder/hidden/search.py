@@ -182,12 +182,21 @@ class Problem:
                               self._call(args=_set(args, path, np.zeros_like(value))))
             yield Alternative(f"{name} left out (as if it were 1)",
                               self._call(args=_set(args, path, np.ones_like(value))))
+            if value.size > 1:
+                yield Alternative(f"{name} summed into one number (np.sum without an axis)",
+                                  self._call(args=_set(args, path, np.full_like(value, value.sum()))))
             if value.size and value.min() >= 0 and value.max() <= 1:
                 yield Alternative(f"1 - {name} where {name} belongs",
                                   self._call(args=_set(args, path, 1 - value)))
             for g, forward in FORWARDS.items():
                 yield Alternative(f"{g}({name}) where {name} belongs",
                                   self._call(args=_set(args, path, forward(value)[0])))
+        for _, name, value in leaves:
+            if value.size and value.min() > 0 and value.max() < 1:  # an activation's output, A
+                for g, local in (("sigmoid", lambda A: A * (1 - A)), ("tanh", lambda A: 1 - A**2)):
+                    yield Alternative(f"the result multiplied by the {g} derivative of {name} as well "
+                                      f"(the chain rule taken one step too far)",
+                                      lambda local=local, value=value: numeric(self._call()()) * local(value))
         for i, value in enumerate(args):
             if isinstance(value, list) and value and not isinstance(value[0], int | float):
                 for shift, words in ((1, "one too high"), (-1, "one too low")):
@@ -223,7 +232,8 @@ class Problem:
                 yield Alternative(change, self._call(args=_replaced(args, i, new)))
 
     def _label_subsets(self):
-        """A cost or a derivative over the examples of one label only: a term dropped."""
+        """A cost or a derivative with the term of one label's examples dropped, its sign flipped
+        or counted twice."""
         names = self.names
         if "Y" not in names:
             return
@@ -231,23 +241,27 @@ class Problem:
         if not isinstance(Y, np.ndarray) or Y.ndim != 2 or Y.shape[0] != 1 or not np.isin(Y, (0, 1)).all():
             return
         m = Y.shape[1]
+
+        def over(keep):
+            """The reference over the examples ``keep`` only, as a share of the whole batch."""
+            args = [a[:, keep] if isinstance(a, np.ndarray) and a.ndim == 2 and a.shape[1] == m else a
+                    for a in copy.deepcopy(self.args)]
+            out = numeric(self.reference(*args))
+            if out.ndim == 0:
+                return float(out) * keep.sum() / m
+            full = np.zeros(out.shape[:-1] + (m,))
+            full[..., keep] = out
+            return full
+
         for label in (1, 0):
             keep = Y[0] == label
             if not keep.any() or keep.all():
                 continue
-
-            def compute(keep=keep):
-                args = [a[:, keep] if isinstance(a, np.ndarray) and a.ndim == 2 and a.shape[1] == m else a
-                        for a in copy.deepcopy(self.args)]
-                out = numeric(self.reference(*args))
-                if out.ndim == 0:
-                    return float(out) * keep.sum() / m
-                full = np.zeros(out.shape[:-1] + (m,))
-                full[..., keep] = out
-                return full
-
             yield Alternative(f"only the examples labelled {label} counted (the term of the examples "
-                              f"labelled {1 - label} dropped)", compute)
+                              f"labelled {1 - label} dropped)", lambda keep=keep: over(keep))
+            for weight, words in ((-1, "with its sign flipped"), (2, "counted twice")):
+                yield Alternative(f"the term of the examples labelled {1 - label} {words}",
+                                  lambda keep=keep, weight=weight: over(keep) + weight * over(~keep))
 
 
 class _Shifted(list):
@@ -265,7 +279,7 @@ class _Shifted(list):
 
 def _other_parts(exp_parts, layout, m):
     """The value meant for another part (keys shifted or swapped); for a number, 1 minus it or
-    it scaled by a factor a student drops or adds (2, 1/2, 2m, 1/(2m))."""
+    it scaled by a factor a student drops or adds (2, 1/2, m, 2m, ...)."""
     for name in layout.names:
         for other in layout.names:
             value = exp_parts[other]
@@ -278,10 +292,12 @@ def _other_parts(exp_parts, layout, m):
     if floats:
         complement = {n: 1 - exp_parts[n] if n in floats else exp_parts[n] for n in layout.names}
         yield Alternative("1 minus the right value (the complement)", lambda: _joined(complement, layout), False)
-        factors = [(2, "a factor 2 too many (a 1/2 left out)"), (0.5, "a factor 1/2 too many")]
+        factors = [(2, "a factor 2 too many (a 1/2 left out)"), (0.5, "a factor 1/2 too many"),
+                   (100, "the value in percent (times 100)")]
         if m:
             factors += [(m, "the division by m left out"), (1 / m, "a division by m too many"),
-                        (2 * m, "the division by 2m left out"), (1 / (2 * m), "a division by 2m too many")]
+                        (2 * m, "the division by 2m left out"), (1 / (2 * m), "a division by 2m too many"),
+                        (m * m, "m * m times the right value: the order of * and / (x / 2 * m is (x / 2) * m)")]
         for factor, words in factors:
             scaled = {n: factor * exp_parts[n] if n in floats else exp_parts[n] for n in layout.names}
             yield Alternative(words, lambda scaled=scaled: _joined(scaled, layout), False)
@@ -449,7 +465,8 @@ class _Slip(np.ndarray):
     keep the slip, so it reaches the reference's own formulas unchanged otherwise."""
 
     WORDS = {"square": "the square dropped where {x} (or a value made from it) is squared",
-             "one_minus": "the factor (1 - {x}) dropped"}
+             "one_minus": "the factor (1 - {x}) dropped",
+             "outer_square": "a misplaced parenthesis, (1 - a)**2 where 1 - a**2 belongs (a made from {x})"}
     kind = ""
 
     @classmethod
@@ -461,14 +478,22 @@ class _Slip(np.ndarray):
     def __array_finalize__(self, obj):
         self.kind = getattr(obj, "kind", "")
 
+    base = None  # outer_square: the value x of a pending x**2
+
     def __pow__(self, exponent):
         if self.kind == "square" and np.all(exponent == 2):
             return self
+        if self.kind == "outer_square" and np.all(exponent == 2):
+            squared = super().__pow__(exponent)
+            squared.base = self.view(np.ndarray)
+            return squared
         return super().__pow__(exponent)
 
     def __rsub__(self, other):
         if self.kind == "one_minus" and np.all(np.asarray(other) == 1):
             return np.ones_like(self.view(np.ndarray))
+        if self.kind == "outer_square" and self.base is not None:
+            return (np.asarray(other) - self.base) ** 2
         return super().__rsub__(other)
 
 
