@@ -768,7 +768,7 @@ UNCATALOGUED = (
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
 ''', 0.0, "the 1/m factor is missing"),
     _cost("cost_derivative_mse", "absolute value of the error", '''    return np.abs(AL - Y)
-''', 0.0, "wrong only where Y = 1"),
+''', 0.0, "the examples labelled 1 with its sign flipped"),
     _cost("cost_derivative_mse", "halved", '''    return (AL - Y) / 2
 ''', 0.0, "0.5 times the expected value"),
     _cost("cost_derivative_ce", "AL and 1 - AL mixed up", '''
