@@ -1070,3 +1070,79 @@ def backward_propagation(parameters, cache, X, Y):
             costs.append(cost)
 ''', 0.0, ""),
 )
+
+# A fourth batch, written after the search stopped changing: its share is the search's last
+# blind measurement (tools/diagnosis_share.py --batches).
+BLIND_MISTAKES = (
+    _cost("classification_error", "mean over axis 1 left as an array", '''    return np.mean(np.round(AL) != Y, axis=1)
+''', 0.0, ""),
+    _cost("compute_cost_mse", "the square expanded wrongly", '''    m = Y.shape[1]
+    return float(np.sum(AL ** 2 - Y ** 2) / (2 * m))
+''', 0.0, ""),
+    _cost("compute_cost_mse", "m from len(AL)", '''    m = len(AL)
+    return float(np.sum((AL - Y) ** 2) / (2 * m))
+''', 0.0, ""),
+    _cost("compute_cost_ce", "log(AL - 1) for log(1 - AL)", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL - 1)) / m)
+''', 0.0, ""),
+    _cost("compute_cost", "divided by m - 1", '''    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / (m - 1))
+''', 0.0, ""),
+    _cost("cost_derivative_ce", "the loss instead of its derivative", '''
+    loss = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+    return loss
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: dA * s - s**2", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    return dA * s - s ** 2
+''', 0.0, ""),
+    _step("relu_backward", "relu: dA where Z < 0", '''
+def relu_backward(dA, cache):
+    return dA * (cache < 0)
+''', 0.0, ""),
+    _step("tanh_backward", "tanh: (1 - t)(1 - t)", '''
+def tanh_backward(dA, cache):
+    t = np.tanh(cache)
+    return dA * (1 - t) * (1 - t)
+''', 0.0, ""),
+    _step("linear_backward", "an L2 term added to dW", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m + 0.1 / m * W
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, ""),
+    _step("linear_activation_backward", "tanh derivative without dA", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, Z)
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, Z)
+    else:
+        dZ = 1 - np.tanh(Z) ** 2
+    return linear_backward(dZ, linear_cache)
+''', 4.0, ""),
+    _deep("the whole tuple stored under dA", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        result = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        dA, grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = result
+        grads["dA" + str(l)] = result
+''', 14 / 3, ""),
+    _train("costs kept only when printing", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+''', 24 / 7, ""),
+    _answer("05_cat_dog_classifier", "predict", "predictions transposed", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    return (AL > 0.5).astype(int).T
+''', 0.0, ""),
+)
