@@ -28,7 +28,6 @@ matching, and tries at most ``Problem.budget`` alternatives. No message shows an
 import copy
 import inspect
 import types
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -94,8 +93,8 @@ class Problem:
             if not open_parts:
                 break
             try:
-                with warnings.catch_warnings(), np.errstate(all="ignore"):
-                    warnings.simplefilter("ignore")
+                # errstate is per thread (the oracle's): the grader's own warning filters stay as they are
+                with np.errstate(all="ignore"):
                     out = alternative.compute()
                     variant = out.parts if isinstance(out, _Split) else layout.split(out)
             except Exception:  # an alternative that cannot run explains nothing
@@ -601,7 +600,7 @@ def _set(value, path, new):
 ONLY_ROWS = "{name} is wrong only in {where}; every other row is right."
 ONLY_COLUMNS = "{name} is wrong only in {where}; every other column (example) is right."
 ONLY_WHERE = "{name} is wrong only where {condition}{how}."
-FIRST_RIGHT = "{name} has its first {k} entries right and every entry from index {k} on wrong."
+FIRST_RIGHT = "{name} is right up to index {last} and wrong from index {k} on."
 ROW_FACTORS = "{name} has each row off by its own factor: look at what multiplies each row."
 OFFSET = "{name} is off by the same amount in every entry: look for a term added or left out."
 
@@ -624,7 +623,7 @@ def describe(name, actual, expected, problem: Problem | None = None):
         flat = wrong.ravel()
         k = int(np.argmax(flat)) if flat.any() else 0
         if k > 0 and flat[k:].all():
-            return said(name, FIRST_RIGHT, k=k)
+            return said(name, FIRST_RIGHT, k=k, last=k - 1)
     if act.ndim == 2:
         rows, cols = wrong.any(axis=1), wrong.any(axis=0)
         if (wrong == rows[:, None]).all() and 0 < rows.sum() < len(rows):
