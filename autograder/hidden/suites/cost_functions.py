@@ -5,7 +5,7 @@ import numpy as np
 from autograder import reference as ref
 
 from ..cases import labels, probabilities
-from ..compare import Layout, Mistake, as_array, as_float, check_output
+from ..compare import Layout, Mistake, as_array, as_float, check_output, said
 from ..outcome import Outcome, Part
 from ..registry import hidden_test
 from ..search import Problem
@@ -192,18 +192,22 @@ def cost_function_ce(f, rng):
     return _cost_function_case(f, rng, "CE")
 
 
+NO_ERROR = ("CostFunction({bad!r}) should raise a ValueError naming the choices \"MSE\" and \"CE\", but it "
+            "raised nothing.")
+OTHER_ERROR = "CostFunction({bad!r}) raised {kind}; a ValueError is expected."
+UNNAMED_CHOICES = ("CostFunction({bad!r}) raised a ValueError, but its message should name both choices, "
+                   "\"MSE\" and \"CE\".")
+
+
 @hidden_test(A, "CostFunction", "unknown_name", 1, deps=COST_DEPS)
 def cost_function_unknown(f, rng):
     bad = str(rng.choice(["L2", "mse", "cross-entropy", "Hinge"]))
     err = f.raises(bad)
     if err is None:
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) should raise a ValueError naming "
-                                             "the choices \"MSE\" and \"CE\", but it raised nothing.")])
+        return Outcome([said("error", NO_ERROR, bad=bad)])
     if not isinstance(err, ValueError):
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised {type(err).__name__}; "
-                                             "a ValueError is expected.")])
+        return Outcome([said("error", OTHER_ERROR, bad=bad, kind=type(err).__name__)])
     text = str(err)
     if "MSE" not in text or "CE" not in text:
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised a ValueError, but its message "
-                                             "should name both choices, \"MSE\" and \"CE\".")])
+        return Outcome([said("error", UNNAMED_CHOICES, bad=bad)])
     return Outcome([Part("error", True)])
