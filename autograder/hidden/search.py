@@ -4,19 +4,24 @@ A failed part is compared with a generated family of plausible alternatives, eac
 function of the test (the single source of truth) with one perturbation, run on the test's own
 inputs. The perturbations, simplest first:
 
-- the value meant for another part, or 1 minus the right value;
+- the value meant for another part; for a number, 1 minus it or a factor a student drops or adds
+  (2, 1/2, m, 2m, m * m, 100);
 - another choice for a string argument (another activation, the other cost);
-- a reference function the reference calls replaced by a sibling with the same parameters
-  (another derivative, the other cost), skipped, or called with another string argument;
+- the reference's siblings (same parameters: another derivative, the other cost), and a sibling's
+  formula evaluated on this function's activation;
+- a number argument at its default, 1, 2x, x/2, -x, 3x..5x, an integer off by one;
+- a reference function the reference calls replaced by a sibling, skipped, called with another
+  string argument or with an argument frozen at its first call (a value not updated in a loop);
 - a module constant the reference reads replaced (the hidden or output activation, how often the
-  cost is recorded);
-- arguments swapped, one used where another belongs, one negated, 1 minus it, an activation
-  applied to it, left out (1 in its place); a number replaced by its default, 1, twice or half
-  itself, an integer off by one; every index into a list argument off by one;
-- a numpy primitive changed (np.sum over another axis or without keepdims, log10 for log, no
-  clipping, the activation a derivative formula evaluates);
-- the examples of one label only (a cost with one of its two terms dropped);
-- the same perturbations one call further down (in the functions the reference calls).
+  cost is recorded, the threshold);
+- a numpy primitive changed (np.sum over another axis or without keepdims, log10 or log2 for log,
+  no clipping, np.where's branches swapped, the activation a derivative formula evaluates);
+- the same perturbations one call further down (in the functions the reference calls);
+- an argument passed through, swapped with or used for another, slipping in a formula (a square
+  or a (1 - x) factor dropped, a misplaced parenthesis), negated, 0, 1, summed, 1 minus it, an
+  activation applied to it; the result taken one chain-rule step too far; every index into a list
+  argument off by one, or the list reversed;
+- the term of one label's examples dropped, its sign flipped or counted twice.
 
 The first alternative that matches the student's part, and not the expected one, names the
 mistake in the student's terms. When none does, ``describe`` says where and how the part is wrong
