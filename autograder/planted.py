@@ -736,3 +736,413 @@ def predict(X, parameters):
 def slug(label: str) -> str:
     """A student id made from a label: "1/m instead of 1/(2m)" -> "1_m_instead_of_1_2m"."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+# ---------------------------------------------------------------------------------------------
+# More wrong answers, written the ways real students err and not one per catalogued Mistake: some
+# give the output of a catalogued Mistake by other code, most are explained only by the search
+# (autograder/hidden/search.py). ``kept`` and ``diagnosis`` are what grading gives them, the
+# catalogue on (tests/hidden/test_search.py). tools/diagnosis_share.py measures the search alone
+# on half of ALL_MISTAKES + UNCATALOGUED, the search having been built on the other half.
+# ---------------------------------------------------------------------------------------------
+
+UNCATALOGUED = (
+    _cost("classification_error", "error with the comparison inverted", '''    predictions = AL < 0.5
+    return float(np.mean(predictions != Y))
+''', 0.0, "the accuracy, not the error"),
+    _cost("compute_cost_mse", "absolute error instead of the square", '''    m = Y.shape[1]
+    return float(np.sum(np.abs(AL - Y)) / (2 * m))
+''', 0.0, "not the expected value"),
+    _cost("compute_cost_ce", "log10 instead of the natural log", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL)) / m)
+''', 0.0, "np.log10 where the natural log"),
+    _cost("compute_cost", "only the (1 - Y) term", '''    m = Y.shape[1]
+    return float(-np.sum((1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, "only the examples labelled 0 counted"),
+    _cost("compute_cost", "log2 with np.dot", '''    m = Y.shape[1]
+    cost = -(np.dot(Y, np.log2(AL).T) + np.dot(1 - Y, np.log2(1 - AL).T)) / m
+    return float(np.squeeze(cost))
+''', 0.0, "np.log2 where the natural log"),
+    _cost("compute_cost", "m from the rows of Y", '''    m = Y.shape[0]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, "the 1/m factor is missing"),
+    _cost("cost_derivative_mse", "absolute value of the error", '''    return np.abs(AL - Y)
+''', 0.0, "the examples labelled 1 with its sign flipped"),
+    _cost("cost_derivative_mse", "halved", '''    return (AL - Y) / 2
+''', 0.0, "0.5 times the expected value"),
+    _cost("cost_derivative_ce", "AL and 1 - AL mixed up", '''
+    return -(np.divide(Y, 1 - AL) - np.divide(1 - Y, AL))
+''', 0.0, "1 - AL where AL belongs"),
+    _cost("cost_derivative_ce", "MSE derivative for CE", '''    return cost_derivative_mse(AL, Y)
+''', 0.0, "which is dZ of a sigmoid output layer"),
+    _step("sigmoid_backward", "sigmoid: s from np.tanh", '''
+def sigmoid_backward(dA, cache):
+    s = np.tanh(cache)
+    return dA * s * (1 - s)
+''', 0.0, "tanh where sigmoid belongs"),
+    _step("sigmoid_backward", "sigmoid: s(s - 1)", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    return dA * s * (s - 1)
+''', 0.0, "the wrong sign everywhere"),
+    _step("relu_backward", "relu: Z kept where Z <= 0", '''
+def relu_backward(dA, cache):
+    return np.where(cache > 0, dA, cache)
+''', 0.0, "wrong only where cache <= 0"),
+    _step("relu_backward", "relu: dA times the sign of Z", '''
+def relu_backward(dA, cache):
+    return dA * np.sign(cache)
+''', 0.0, "wrong only where cache <= 0"),
+    _step("relu_backward", "relu: the cache gated on dA", '''
+def relu_backward(dA, cache):
+    return np.where(dA > 0, cache, 0)
+''', 0.0, "swapped"),
+    _step("tanh_backward", "tanh: dA and Z swapped", '''
+def tanh_backward(dA, cache):
+    return cache * (1 - np.tanh(dA) ** 2)
+''', 0.0, "dA and cache swapped"),
+    _step("tanh_backward", "tanh: sigmoid instead of tanh", '''
+def tanh_backward(dA, cache):
+    s, _ = sigmoid(cache)
+    return dA * (1 - s ** 2)
+''', 0.0, "sigmoid(Z) where tanh(Z) belongs"),
+    _step("linear_backward", "dA_prev divided by the rows", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) / A_prev.shape[0]
+    return dA_prev, dW, db
+''', 2.0, "times the expected value everywhere"),
+    _step("linear_backward", "db summed without keepdims", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, "keepdims=True"),
+    _step("linear_activation_backward", "tanh branch calls sigmoid_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 4.0, "match the sigmoid derivative"),
+    _step("linear_activation_backward", "relu branch calls tanh_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    else:
+        dZ = tanh_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 3.0, "match the tanh derivative"),
+    _step("backward_propagation", "shallow: Z1 read for A1", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["Z1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 1.0, "cache['Z1'] and cache['A1'] swapped"),
+    _step("backward_propagation", "shallow: db1 not averaged", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 3.0, "db1 is m = "),
+    _deep("sigmoid test on a 0-based index", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        activation = "sigmoid" if l == L else "relu"
+        dA, dW, db = linear_activation_backward(dA, caches[l], activation)
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "relu in every layer"),
+    _deep("dAL as the MSE derivative", '''    dA = AL - Y
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, "the sigmoid's derivative is applied twice"),
+    _deep("tanh in the hidden layers", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "tanh")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 2.5, "tanh in the hidden layers"),
+    _update("half the learning rate", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate / 2 * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate / 2 * grads["db" + str(l)]
+''', 0.0, "half of learning_rate"),
+    _update("biases updated with a fixed rate", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= grads["db" + str(l)]
+''', 2.5, "ignore the learning rate"),
+    _train("one iteration too many", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+    AL, caches = L_model_forward(X, parameters)
+    parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
+''', 4 / 7, "num_iterations + 1 where num_iterations belongs"),
+    _train("parameters initialised in the loop", '''        parameters = initialize_parameters_deep(layers_dims)
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, "costs never changes"),
+)
+
+# Written after the search was last changed, and measured once as they were
+# (tools/diagnosis_share.py prints their share apart): the search never saw them.
+LATER_MISTAKES = (
+    _cost("classification_error", "count over the rows of Y", '''    predictions = AL > 0.5
+    return float(np.sum(predictions != Y) / Y.shape[0])
+''', 0.0, ""),
+    _cost("compute_cost_mse", "times m instead of over 2m", '''    m = Y.shape[1]
+    return float(np.sum((AL - Y) ** 2) / 2 * m)
+''', 0.0, ""),
+    _cost("compute_cost_mse", "mean over axis 1 left as an array", '''    return np.mean((AL - Y) ** 2, axis=1) / 2
+''', 0.0, ""),
+    _cost("compute_cost_ce", "log(1 - Y) for log(1 - AL)", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - Y)))
+''', 0.0, ""),
+    _cost("compute_cost", "minus between the two terms", '''    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) - (1 - Y) * np.log(1 - AL)) / m)
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: exp(Z) over 1 + exp(Z)", '''
+def sigmoid_backward(dA, cache):
+    return dA * np.exp(cache) / (1 + np.exp(cache))
+''', 0.0, ""),
+    _step("relu_backward", "relu: max(0, dA) gated", '''
+def relu_backward(dA, cache):
+    return np.maximum(0, dA) * (cache > 0)
+''', 0.0, ""),
+    _step("tanh_backward", "tanh: (1 - t) squared", '''
+def tanh_backward(dA, cache):
+    return dA * (1 - np.tanh(cache)) ** 2
+''', 0.0, ""),
+    _step("tanh_backward", "tanh: dA * 1 - t**2", '''
+def tanh_backward(dA, cache):
+    t = np.tanh(cache)
+    return dA * 1 - t ** 2
+''', 0.0, ""),
+    _step("linear_backward", "m from the columns of W", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = W.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 1.0, ""),
+    _step("linear_activation_backward", "activation names capitalised", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "Relu":
+        dZ = relu_backward(dA, activation_cache)
+    elif activation == "tanh":
+        dZ = tanh_backward(dA, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 3.0, ""),
+    _step("backward_propagation", "shallow: dW2 not averaged", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T)
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - A1 ** 2)
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 3.0, ""),
+    _update("biases moved by the summed gradient", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate * np.sum(grads["db" + str(l)])
+''', 0.0, ""),
+    _train("a decaying learning rate", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate * 0.99 ** i)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, ""),
+)
+
+# A third batch, written after the search changed for the batch above (which it now names better
+# than it did blind); measured once as they were, too.
+LAST_MISTAKES = (
+    _cost("classification_error", "error in percent", '''    predictions = np.round(AL)
+    return float(np.mean(predictions != Y) * 100)
+''', 0.0, ""),
+    _cost("compute_cost_mse", "m from the rows of AL", '''    return float(np.sum((AL - Y) ** 2) / (2 * AL.shape[0]))
+''', 0.0, ""),
+    _cost("compute_cost_mse", "np.dot left as a (1, 1) array", '''    m = Y.shape[1]
+    return np.dot(AL - Y, (AL - Y).T) / (2 * m)
+''', 0.0, ""),
+    _cost("compute_cost", "divided by len(Y)", '''    total = np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+    return float(-total / len(Y))
+''', 0.0, ""),
+    _cost("cost_derivative_mse", "through the sigmoid as well", '''    return (AL - Y) * AL * (1 - AL)
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: 1 - Z for 1 - s", '''
+def sigmoid_backward(dA, cache):
+    s, Z = sigmoid(cache)
+    return dA * s * (1 - Z)
+''', 0.0, ""),
+    _step("relu_backward", "relu: a leaky slope of 0.01", '''
+def relu_backward(dA, cache):
+    return dA * (cache > 0) + 0.01 * dA * (cache <= 0)
+''', 0.0, ""),
+    _step("tanh_backward", "tanh of Z squared", '''
+def tanh_backward(dA, cache):
+    return dA * (1 - np.tanh(cache ** 2))
+''', 0.0, ""),
+    _step("linear_backward", "a relu gate on dA_prev", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) * (A_prev > 0)
+    return dA_prev, dW, db
+''', 2.0, ""),
+    _step("linear_activation_backward", "no relu branch", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    dZ = dA
+    if activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    elif activation == "tanh":
+        dZ = tanh_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+''', 3.0, ""),
+    _step("backward_propagation", "shallow: db2 summed over everything", '''
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2) / m
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - A1 ** 2)
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+''', 3.0, ""),
+    _deep("dAL averaged over the batch", '''    m = AL.shape[1]
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)) / m
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, ""),
+    _update("biases updated with dW", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["dW" + str(l)]
+''', 0.0, ""),
+    _train("costs of iterations 99, 199, ...", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 99:
+            costs.append(cost)
+''', 0.0, ""),
+)
+
+# A fourth batch, written after the search stopped changing: its share is the search's last
+# blind measurement (tools/diagnosis_share.py --batches).
+BLIND_MISTAKES = (
+    _cost("classification_error", "mean over axis 1 left as an array", '''    return np.mean(np.round(AL) != Y, axis=1)
+''', 0.0, ""),
+    _cost("compute_cost_mse", "the square expanded wrongly", '''    m = Y.shape[1]
+    return float(np.sum(AL ** 2 - Y ** 2) / (2 * m))
+''', 0.0, ""),
+    _cost("compute_cost_mse", "m from len(AL)", '''    m = len(AL)
+    return float(np.sum((AL - Y) ** 2) / (2 * m))
+''', 0.0, ""),
+    _cost("compute_cost_ce", "log(AL - 1) for log(1 - AL)", '''    m = Y.shape[1]
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL - 1)) / m)
+''', 0.0, ""),
+    _cost("compute_cost", "divided by m - 1", '''    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / (m - 1))
+''', 0.0, ""),
+    _cost("cost_derivative_ce", "the loss instead of its derivative", '''
+    loss = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+    return loss
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: dA * s - s**2", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    return dA * s - s ** 2
+''', 0.0, ""),
+    _step("relu_backward", "relu: dA where Z < 0", '''
+def relu_backward(dA, cache):
+    return dA * (cache < 0)
+''', 0.0, ""),
+    _step("tanh_backward", "tanh: (1 - t)(1 - t)", '''
+def tanh_backward(dA, cache):
+    t = np.tanh(cache)
+    return dA * (1 - t) * (1 - t)
+''', 0.0, ""),
+    _step("linear_backward", "an L2 term added to dW", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m + 0.1 / m * W
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+''', 2.0, ""),
+    _step("linear_activation_backward", "tanh derivative without dA", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, Z)
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, Z)
+    else:
+        dZ = 1 - np.tanh(Z) ** 2
+    return linear_backward(dZ, linear_cache)
+''', 4.0, ""),
+    _deep("the whole tuple stored under dA", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        result = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        dA, grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = result
+        grads["dA" + str(l)] = result
+''', 14 / 3, ""),
+    _train("costs kept only when printing", '''        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+''', 24 / 7, ""),
+    _answer("05_cat_dog_classifier", "predict", "predictions transposed", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    return (AL > 0.5).astype(int).T
+''', 0.0, ""),
+)

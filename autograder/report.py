@@ -9,7 +9,6 @@ import base64
 import csv
 import html
 import io
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from . import item_analysis  # noqa: E402
 from .atomic import write_text  # noqa: E402
-from .results import AssignmentResult  # noqa: E402
+from .results import AssignmentResult, TestRow  # noqa: E402
 
 TOP_DIAGNOSES = 25
 
@@ -71,9 +70,10 @@ def pass_rate_figure(results: list[AssignmentResult]):
     return fig
 
 
-def generalise(diagnosis: str) -> str:
-    """The diagnosis with its student-specific numbers shown as # (the "1/m" of formulas kept)."""
-    return re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", diagnosis.replace("1/m", "\0")).replace("\0", "1/m")
+def generalise(test: TestRow) -> str:
+    """What kind of diagnosis a test got, the same for every student who got it: the template(s)
+    its message was made from (a diagnosis recorded without one stands for itself)."""
+    return test.diagnosis_key or test.diagnosis
 
 
 UNANSWERED = "is not written yet"
@@ -85,14 +85,16 @@ def unanswered(results: list[AssignmentResult]) -> int:
 
 
 def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, int]]:
-    """(function, diagnosis with numbers generalised, count), most common first; unanswered
-    functions are counted apart (they are not mistakes)."""
-    counter = Counter()
+    """(function, one real example of a kind of diagnosis, how many tests got that kind), most
+    common first; unanswered functions are counted apart (they are not mistakes)."""
+    counter, example = Counter(), {}
     for r in results:
         for t in r.tests:
             if t.diagnosis and UNANSWERED not in t.diagnosis:
-                counter[(t.function, generalise(t.diagnosis))] += 1
-    return [(f, d, n) for (f, d), n in counter.most_common(TOP_DIAGNOSES)]
+                kind = (t.function, generalise(t))
+                counter[kind] += 1
+                example.setdefault(kind, t.diagnosis)
+    return [(kind[0], example[kind], n) for kind, n in counter.most_common(TOP_DIAGNOSES)]
 
 
 ITEM_COLUMNS = ["assignment", "grade_id", "function", "max_score", "students", "difficulty", "full_marks",
@@ -257,7 +259,7 @@ img {{ max-width: 100%; }}
 <table><tr><th>student</th>{''.join(f'<th>{html.escape(a)}</th>' for a in assignments)}</tr>{''.join(rows)}</table>
 <h2>Plots</h2>{images}
 <h2>Most common diagnoses</h2>
-<table><tr><th>function</th><th>diagnosis (numbers shown as #)</th><th>count</th></tr>{diag_rows}</table>
+<table><tr><th>function</th><th>diagnosis (one example of each kind)</th><th>count</th></tr>{diag_rows}</table>
 <p>Tests of functions left unanswered (the release's stub still in place): {unanswered(results)}.
 Notebooks that could not be graded: {sum(bool(r.problems) and r.score == 0 for r in results)}.</p>
 {item_section(results, out)}

@@ -31,6 +31,7 @@ class TestRow:
     diagnosis: str = ""
     notes: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    diagnosis_key: str = ""  # the template(s) the diagnosis was made from, the same for every student
 
 
 @dataclass
@@ -77,7 +78,7 @@ def expected_tests(course_dir: Path, assignment: str) -> list[tuple[str, float]]
 
 def failed_result(course_dir, student, assignment, notebook, reason) -> AssignmentResult:
     """Every test scored 0 with ``reason``: a missing or broken submission still gets its rows."""
-    rows = [TestRow(student, assignment, notebook, gid, function_of(gid), 0.0, pts, reason)
+    rows = [TestRow(student, assignment, notebook, gid, function_of(gid), 0.0, pts, reason, diagnosis_key=reason)
             for gid, pts in expected_tests(course_dir, assignment)]
     return AssignmentResult(student, assignment, notebook, rows, problems=[reason])
 
@@ -146,13 +147,14 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
                       float(score) if score is not None else 0.0, points)
         if result is not None:
             row.diagnosis = result.get("diagnosis", "")
+            row.diagnosis_key = result.get("diagnosis_key", "")
             row.notes, row.hints = list(result.get("notes", [])), list(result.get("hints", []))
             if row.score < row.max_score and row.hints:
                 row.diagnosis = " ".join([row.diagnosis, *("Hint: " + h for h in row.hints)]).strip()
         elif row.score < row.max_score:
-            row.diagnosis = reason
+            row.diagnosis = row.diagnosis_key = reason
         if row.score < row.max_score and not row.diagnosis:
-            row.diagnosis = "The test failed."
+            row.diagnosis = row.diagnosis_key = "The test failed."
         rows.append(row)
     if verdicts is not None:
         record_scores(course_dir, student, assignment, notebook, {r.grade_id: r.score for r in rows})

@@ -9,6 +9,7 @@ A part that matches a known mistake gets that mistake's explanation instead.
 """
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,7 +88,33 @@ def _shape_advice(actual: tuple, expected: tuple) -> str:
     return ""
 
 
-def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -> str | None:
+def said(name: str, template: str, **values) -> Part:
+    """A failed part whose message is ``template`` filled in; the template is its key."""
+    return Part(name, False, template.format(name=name, **values), key=template)
+
+
+# The messages compare_value builds (each one a key of the report's "most common diagnoses").
+MISSING_KEY = "The key {name!r} is missing."
+IS_NONE = "{name} is None: did you forget a return statement?"
+NOT_FLOAT = "{name} should be a float but is an array of shape {shape}: squeeze it (float(x) or np.squeeze(x))."
+NOT_NUMERIC = "{name} should be numeric but is a {kind}."
+WRONG_SHAPE = "{name} has shape {actual} but should have shape {expected}.{advice}"
+NOT_FINITE = "{name} contains NaN or inf{where}: look for log(0) or a division by 0."
+SIGN = "{name} has the right size but the wrong sign everywhere: check the minus signs."
+NO_MEAN = "{name} is m = {m} times too large: the 1/m factor is missing."
+MEAN_TWICE = "{name} is m = {m} times too small: the 1/m factor is applied twice."
+NO_MEAN_SIGN = "{name} is m = {m} times too large and has the wrong sign: check the 1/m and the minus sign."
+SCALED = "{name} is {ratio:.4g} times the expected value everywhere."
+SCALED_SIGN = "{name} is {ratio:.4g} times the expected value everywhere (the sign is flipped)."
+# Only where nothing more telling was found: these say that, not why.
+WRONG_NUMBER = "{name} is {actual:.6g}, which is not the expected value."
+WRONG_ENTRIES = ("{name} has the right shape but wrong values: {wrong} of {size} entries differ, "
+                 "the first at index {first} (yours is {actual:.6g}).")
+UNEXPLAINED = frozenset({WRONG_NUMBER, WRONG_ENTRIES})
+SEARCHED = UNEXPLAINED | {SCALED, SCALED_SIGN}  # kinds a generated alternative may name better
+
+
+def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -> Part | None:
     mask = np.abs(exp) > 1e-9
     if not mask.any():
         return None
@@ -96,63 +123,48 @@ def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -
     if not np.allclose(ratios, r, rtol=1e-6, atol=1e-12) or np.isclose(r, 1.0):
         return None
     if np.isclose(r, -1.0):
-        return f"{name} has the right size but the wrong sign everywhere: check the minus signs."
+        return said(name, SIGN)
     if m and np.isclose(r, m):
-        return f"{name} is m = {m} times too large: the 1/m factor is missing."
+        return said(name, NO_MEAN, m=m)
     if m and np.isclose(r, 1 / m):
-        return f"{name} is m = {m} times too small: the 1/m factor is applied twice."
+        return said(name, MEAN_TWICE, m=m)
     if m and np.isclose(r, -m):
-        return f"{name} is m = {m} times too large and has the wrong sign: check the 1/m and the minus sign."
+        return said(name, NO_MEAN_SIGN, m=m)
     if act.size == 1:  # one number: any value is a "constant ratio", so only the telling ones count
         return None
-    if r > 0:
-        return f"{name} is {r:.4g} times the expected value everywhere."
-    return f"{name} is {r:.4g} times the expected value everywhere (the sign is flipped)."
+    return said(name, SCALED if r > 0 else SCALED_SIGN, ratio=r)
 
 
 def compare_value(name: str, actual, expected, *, want_float: bool = False, m: int | None = None) -> Part:
     """Compare one part. ``want_float``: the contract promises a float for this part."""
     if actual is MISSING:
-        return Part(name, False, f"The key {name!r} is missing.")
+        return said(name, MISSING_KEY)
     if actual is None:
-        return Part(name, False, f"{name} is None: did you forget a return statement?")
+        return said(name, IS_NONE)
     if want_float and isinstance(actual, np.ndarray) and actual.ndim > 0:
-        return Part(
-            name,
-            False,
-            f"{name} should be a float but is an array of shape {actual.shape}: squeeze it "
-            "(float(x) or np.squeeze(x)).",
-        )
+        return said(name, NOT_FLOAT, shape=actual.shape)
     act, exp = numeric(actual), np.asarray(expected, dtype=np.float64)
     if act is None:
-        return Part(name, False, f"{name} should be numeric but is a {type(actual).__name__}.")
+        return said(name, NOT_NUMERIC, kind=type(actual).__name__)
     if act.shape != exp.shape:
-        return Part(
-            name,
-            False,
-            f"{name} has shape {act.shape} but should have shape {exp.shape}."
-            + _shape_advice(act.shape, exp.shape),
-        )
+        return said(name, WRONG_SHAPE, actual=act.shape, expected=exp.shape,
+                    advice=_shape_advice(act.shape, exp.shape))
     if not np.all(np.isfinite(act)) and np.all(np.isfinite(exp)):
         bad = np.argwhere(~np.isfinite(act))[0] if act.ndim else ()
         where = f" at index {tuple(int(i) for i in bad)}" if act.ndim else ""
-        return Part(name, False, f"{name} contains NaN or inf{where}: look for log(0) or a division by 0.")
+        return said(name, NOT_FINITE, where=where)
     if np.allclose(act, exp, RTOL, ATOL):
         return Part(name, True)
     ratio = _ratio_message(name, act, exp, m)
     if ratio:
-        return Part(name, False, ratio)
+        return ratio
     # Hidden expected values are never shown: only where the answer differs, and the student's value.
     if act.ndim == 0:
-        return Part(name, False, f"{name} is {float(act):.6g}, which is not the expected value.")
+        return said(name, WRONG_NUMBER, actual=float(act))
     wrong = ~np.isclose(act, exp, RTOL, ATOL)
     first = tuple(int(i) for i in np.argwhere(wrong)[0])
-    return Part(
-        name,
-        False,
-        f"{name} has the right shape but wrong values: {int(wrong.sum())} of {wrong.size} entries differ, "
-        f"the first at index {list(first)} (yours is {act[first]:.6g}).",
-    )
+    return said(name, WRONG_ENTRIES, wrong=int(wrong.sum()), size=wrong.size, first=list(first),
+                actual=act[first])
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,19 @@ class Mistake:
     output: Callable[[], object]
 
 
+# Whether catalogued mistakes are tried. Only the diagnosis benchmark turns it off, to measure
+# what the search alone names (tools/diagnosis_share.py); grading never does.
+CATALOGUE = ContextVar("catalogue", default=True)
+
+
+def _verb_endings(names: list[str], m) -> tuple[str, dict]:
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    plural = len(names) > 1
+    return joined, dict(m=m, is_="are" if plural else "is", s="" if plural else "s",
+                        es="" if plural else "es", ies="y" if plural else "ies",
+                        has="have" if plural else "has")
+
+
 def check_output(
     actual,
     expected,
@@ -177,20 +202,27 @@ def check_output(
     mistakes: Sequence[Mistake] = (),
     m: int | None = None,
     function: str = "",
+    search=None,
 ) -> list[Part]:
-    """Compare ``actual`` with ``expected`` part by part; explain failed parts by known mistakes."""
+    """Compare ``actual`` with ``expected`` part by part; explain failed parts by known mistakes.
+
+    ``search`` (a ``search.Problem``: the reference function and the inputs it was given) is
+    tried on the failed parts that no catalogued mistake explains, and only on those.
+    """
     try:
         act_parts = layout.split(actual)
     except LayoutError as err:
-        return [Part(n, False, f"{function} {err}".strip() if i == 0 else "") for i, n in enumerate(layout.names)]
+        told = f"{function} {err}".strip()
+        return [Part(n, False, told if i == 0 else "", told if i == 0 else "") for i, n in enumerate(layout.names)]
     exp_parts = layout.split(expected)
     wrong_outputs: dict[str, dict | None] = {}
     parts = []
-    explained: dict[str, list[Part]] = {}  # mistake label -> the parts it explains
+    explained: dict[str, list[Part]] = {}  # message template -> the parts it explains
+    catalogue = mistakes if CATALOGUE.get() else ()
     for name in layout.names:
         part = compare_value(name, act_parts[name], exp_parts[name], want_float=name in layout.floats, m=m)
         if not part.ok:
-            for mistake in mistakes:
+            for mistake in catalogue:
                 if mistake.label not in wrong_outputs:
                     try:
                         wrong_outputs[mistake.label] = layout.split(mistake.output())
@@ -200,19 +232,19 @@ def check_output(
                 if variant is not None and not close(variant[name], exp_parts[name]) and close(
                     act_parts[name], variant[name]
                 ):
-                    explained.setdefault(mistake.label, []).append(part)
-                    part.message = mistake.message
+                    explained.setdefault(mistake.message, []).append(part)
+                    part.message = part.key = mistake.message
                     break
         parts.append(part)
+    open_parts = [p for p in parts if not p.ok and p.key in SEARCHED]
+    if search is not None and open_parts:
+        for part, template in search.explain(open_parts, act_parts, exp_parts, layout, m):
+            explained.setdefault(template, []).append(part)
+            part.message = part.key = template
     # One sentence per mistake, naming every part it explains: "W1, b1 and W2 ...".
-    for group in explained.values():
-        names = [p.name for p in group]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        plural = len(names) > 1
-        group[0].message = group[0].message.format(
-            name=joined, m=m, is_="are" if plural else "is", s="" if plural else "s",
-            es="" if plural else "es", ies="y" if plural else "ies",
-            has="have" if plural else "has")
+    for template, group in explained.items():
+        joined, endings = _verb_endings([p.name for p in group], m)
+        group[0].message = template.format(name=joined, **endings)
         for extra in group[1:]:
             extra.message = ""
     return parts

@@ -10,6 +10,7 @@ class Part:
     name: str
     ok: bool
     message: str = ""
+    key: str = ""  # the template the message was made from: the same for every student
 
 
 @dataclass
@@ -31,6 +32,13 @@ class Outcome:
         told = " ".join(p.message for p in self.parts if not p.ok and p.message)
         return f"{self.lead} {told}" if self.lead and told else told
 
+    @property
+    def diagnosis_key(self) -> str:
+        """What kind of diagnosis this is, the same for every student who gets it: the templates
+        of the failed parts' messages, in order (the report groups diagnoses by it)."""
+        keys = [p.key or p.message for p in self.parts if not p.ok and p.message]
+        return " + ".join(dict.fromkeys(keys))
+
     @classmethod
-    def failed(cls, message: str, parts: int = 1) -> "Outcome":
-        return cls([Part("call", False, message)] + [Part("call", False, "")] * (parts - 1))
+    def failed(cls, message: str, parts: int = 1, key: str = "") -> "Outcome":
+        return cls([Part("call", False, message, key)] + [Part("call", False, "")] * (parts - 1))

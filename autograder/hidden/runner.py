@@ -59,7 +59,7 @@ def evaluate(test, wrapped: Student, student: str) -> Outcome:
     try:
         outcome = test.run(wrapped, rng)
     except StudentError as err:
-        outcome = Outcome.failed(str(err))
+        outcome = Outcome.failed(str(err), key=err.key)
     except RecursionError:
         outcome = Outcome.failed(f"{test.function} recursed without end.")
     outcome = _with_signature(outcome, wrapped.signature_problem)
@@ -100,6 +100,7 @@ def result_of(test, outcome: Outcome) -> dict:
         "score": earned,
         "max_score": test.points,
         "diagnosis": outcome.diagnosis,
+        "diagnosis_key": outcome.diagnosis_key,
         "notes": outcome.notes,
         "hints": outcome.hints,
     }

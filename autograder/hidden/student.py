@@ -10,6 +10,7 @@ test's verdict cannot depend on where it ran.
 """
 
 import builtins
+import re
 
 import numpy as np
 
@@ -21,6 +22,12 @@ from . import signatures
 
 class StudentError(Exception):
     """The student's code raised: the message is the diagnosis."""
+
+    @property
+    def key(self) -> str:
+        """The message without the exception's own text: "f raised TypeError" for any TypeError."""
+        found = re.match(r"(\S+ raised \w+):", str(self))
+        return found.group(1) if found else str(self)
 
 
 def _same(a, b) -> bool:

@@ -6,6 +6,7 @@ from ..cases import deep_case
 from ..compare import Mistake, as_dict, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
+from ..search import Problem
 
 A = "03_L_model_backward"
 DEPS = ("linear_activation_backward", "linear_backward", "relu_backward", "sigmoid_backward")
@@ -66,7 +67,8 @@ def _run(f, rng, num_layers):
                 lambda: _backward(ref.cost_derivative_ce(AL, Y), caches, stale=True)),
     ]
     parts = check_output(f(AL, Y, caches), expected, as_dict(grad_keys(num_layers), "grads"), m=m,
-                         mistakes=mistakes, function="L_model_backward")
+                         mistakes=mistakes, function="L_model_backward",
+                         search=Problem(ref.L_model_backward, (AL, Y, caches)))
     first = next((p for p in parts if not p.ok and p.message), None)
     # Like a gradient check walking down the network: where does it first go wrong?
     lead = "" if first is None or "L_model_backward" in first.message else (

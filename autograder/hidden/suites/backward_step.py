@@ -8,6 +8,7 @@ from ..cases import away_from_zero, batch_size, distinct_sizes, labels, linear_c
 from ..compare import Mistake, as_array, as_dict, as_tuple, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
+from ..search import Problem
 
 A = "02_backward_step"
 LINEAR_DEPS = ("linear_backward", "relu_backward", "sigmoid_backward", "tanh_backward")
@@ -39,7 +40,7 @@ def sigmoid_backward(f, rng):
                 lambda: dA * s),
         Mistake("tanh_formula", "{name} use{s} the tanh derivative 1 - s**2: the sigmoid's "
                 "derivative is s * (1 - s).", lambda: dA * (1 - s**2)),
-    ], function="sigmoid_backward"))
+    ], function="sigmoid_backward", search=Problem(ref.sigmoid_backward, (dA, Z))))
 
 
 @hidden_test(A, "relu_backward", "random", 2)
@@ -56,7 +57,7 @@ def relu_backward(f, rng):
                 lambda: np.where(Z < 0, dA, 0.0)),
         Mistake("no_da", "{name} {is_} the local derivative alone (1 where Z > 0, 0 elsewhere): "
                 "multiply it by dA (chain rule).", lambda: (Z > 0).astype(float)),
-    ], function="relu_backward"))
+    ], function="relu_backward", search=Problem(ref.relu_backward, (dA, Z))))
 
 
 @hidden_test(A, "tanh_backward", "random", 2)
@@ -75,7 +76,7 @@ def tanh_backward(f, rng):
                 lambda: dA * t * (1 - t)),
         Mistake("tanh_twice", "{name} appl{ies} tanh twice: the cache already is Z, so "
                 "t = tanh(Z) and dZ = dA * (1 - t**2).", lambda: dA * (1 - np.tanh(t) ** 2)),
-    ], function="tanh_backward"))
+    ], function="tanh_backward", search=Problem(ref.tanh_backward, (dA, Z))))
 
 
 def _linear_mistakes(dZ, cache, m):
@@ -106,7 +107,8 @@ def _linear_mistakes(dZ, cache, m):
 def linear_backward(f, rng):
     dZ, cache, m = linear_case(rng)
     return Outcome(check_output(f(dZ, cache), ref.linear_backward(dZ, cache), as_tuple(*LINEAR_PARTS), m=m,
-                                mistakes=_linear_mistakes(dZ, cache, m), function="linear_backward"))
+                                mistakes=_linear_mistakes(dZ, cache, m), function="linear_backward",
+                                search=Problem(ref.linear_backward, (dZ, cache))))
 
 
 def _layer_case(rng, activation):
@@ -144,7 +146,8 @@ def _linear_activation(f, rng, activation):
             lambda: ref.linear_backward(backward(dA, A), linear_cache)))
     return Outcome(check_output(f(dA, cache, activation), ref.linear_activation_backward(dA, cache, activation),
                                 as_tuple(*LINEAR_PARTS), m=m, mistakes=mistakes,
-                                function="linear_activation_backward"))
+                                function="linear_activation_backward",
+                                search=Problem(ref.linear_activation_backward, (dA, cache, activation))))
 
 
 @hidden_test(A, "linear_activation_backward", "relu", 2, deps=LINEAR_DEPS)
@@ -200,4 +203,5 @@ def backward_propagation(f, rng):
                 lambda: variant((A2 - Y) * (1 - A1**2))),
     ]
     return Outcome(check_output(f(parameters, cache, X, Y), expected, as_dict(("dW1", "db1", "dW2", "db2")),
-                                m=m, mistakes=mistakes, function="backward_propagation"))
+                                m=m, mistakes=mistakes, function="backward_propagation",
+                                search=Problem(ref.backward_propagation, (parameters, cache, X, Y))))

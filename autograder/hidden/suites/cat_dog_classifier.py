@@ -8,8 +8,10 @@ from ..cases import dense_parameters, distinct_sizes
 from ..compare import Layout, LayoutError, Mistake, as_array, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
+from ..search import Problem
 
 A = "05_cat_dog_classifier"
+TRAINING_BUDGET = 40  # alternatives tried for a wrong L_layer_model, each one a training run
 TRAINING_DEPS = (
     "initialize_parameters_deep", "L_model_forward", "compute_cost", "L_model_backward", "update_parameters",
 )
@@ -64,8 +66,11 @@ def l_layer_model(f, rng):
                 "pass the learning_rate argument on to update_parameters.",
                 lambda: _train(X, Y, layers_dims, 0.0075, iterations)),
     ]
+    # Every alternative is a training run: inputs are data, not perturbed, and few are tried.
+    search = Problem(ref.L_layer_model, (X, Y, layers_dims, lr, iterations, False), perturb_inputs=False,
+                     budget=TRAINING_BUDGET)
     return Outcome(check_output(got, expected, _training_layout(len(layers_dims) - 1), mistakes=mistakes,
-                                function="L_layer_model"))
+                                function="L_layer_model", search=search))
 
 
 def _train(X, Y, layers_dims, lr, iterations, *, every=100, after_update=False, assign=True):
@@ -103,4 +108,4 @@ def predict(f, rng):
                 lambda: ref.L_model_forward(X, parameters)[0]),
     ]
     return Outcome(check_output(f(X, parameters), expected, as_array("predictions"), mistakes=mistakes,
-                                function="predict"))
+                                function="predict", search=Problem(ref.predict, (X, parameters))))

@@ -5,9 +5,10 @@ import numpy as np
 from autograder import reference as ref
 
 from ..cases import labels, probabilities
-from ..compare import Layout, Mistake, as_array, as_float, check_output
+from ..compare import Layout, Mistake, as_array, as_float, check_output, said
 from ..outcome import Outcome, Part
 from ..registry import hidden_test
+from ..search import Problem
 
 A = "01_cost_functions"
 COST_DEPS = ("compute_cost_mse", "compute_cost_ce", "cost_derivative_mse", "cost_derivative_ce")
@@ -51,7 +52,8 @@ def classification_error(f, rng):
                 lambda: np.mean(np.abs(AL - Y))),
     ]
     return Outcome(check_output(f(AL, Y), ref.classification_error(AL, Y), as_float("error"),
-                                mistakes=mistakes, function="classification_error"))
+                                mistakes=mistakes, function="classification_error",
+                                search=Problem(ref.classification_error, (AL, Y))))
 
 
 @hidden_test(A, "compute_cost_mse", "random", 2)
@@ -64,7 +66,7 @@ def compute_cost_mse(f, rng):
                 lambda: np.sum((AL - Y) ** 2)),
         Mistake("no_square", "{name} {is_} not squared: use (AL - Y)**2.",
                 lambda: np.sum(AL - Y) / (2 * m)),
-    ], function="compute_cost_mse"))
+    ], function="compute_cost_mse", search=Problem(ref.compute_cost_mse, (AL, Y))))
 
 
 def _ce_mistakes(AL, Y, m):
@@ -84,18 +86,19 @@ def _ce_mistakes(AL, Y, m):
 def compute_cost_ce(f, rng):
     AL, Y, m = _batch(rng)
     return Outcome(check_output(f(AL, Y), ref.compute_cost_ce(AL, Y), as_float("cost"), m=m,
-                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost_ce"))
+                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost_ce",
+                                search=Problem(ref.compute_cost_ce, (AL, Y))))
 
 
 @hidden_test(A, "compute_cost_ce", "saturated", 1, description="AL exactly 0 or 1 in places")
 def compute_cost_ce_saturated(f, rng):
     AL, Y, m = _saturated(rng)
     parts = check_output(f(AL, Y), ref.compute_cost_ce(AL, Y), as_float("cost"), m=m,
-                         function="compute_cost_ce")
+                         function="compute_cost_ce", search=Problem(ref.compute_cost_ce, (AL, Y)))
     for part in parts:
         if not part.ok and "NaN or inf" in part.message:
-            part.message = ("cost is NaN or inf when AL is exactly 0 or 1: clip AL into "
-                            "[eps, 1 - eps] before taking logs.")
+            part.message = part.key = ("cost is NaN or inf when AL is exactly 0 or 1: clip AL into "
+                                       "[eps, 1 - eps] before taking logs.")
     return Outcome(parts)
 
 
@@ -103,7 +106,8 @@ def compute_cost_ce_saturated(f, rng):
 def compute_cost(f, rng):
     AL, Y, m = _batch(rng)
     return Outcome(check_output(f(AL, Y), ref.compute_cost(AL, Y), as_float("cost"), m=m,
-                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost"))
+                                mistakes=_ce_mistakes(AL, Y, m), function="compute_cost",
+                                search=Problem(ref.compute_cost, (AL, Y))))
 
 
 @hidden_test(A, "cost_derivative_mse", "random", 1)
@@ -120,7 +124,8 @@ def cost_derivative_mse(f, rng):
                 "d/dAL of (AL - Y)**2 / 2 is AL - Y.", lambda: (AL - Y) ** 2),
     ]
     return Outcome(check_output(f(AL, Y), ref.cost_derivative_mse(AL, Y), as_array("dAL"), m=m,
-                                mistakes=mistakes, function="cost_derivative_mse"))
+                                mistakes=mistakes, function="cost_derivative_mse",
+                                search=Problem(ref.cost_derivative_mse, (AL, Y))))
 
 
 @hidden_test(A, "cost_derivative_ce", "random", 2)
@@ -138,7 +143,8 @@ def cost_derivative_ce(f, rng):
                 lambda: AL - Y),
     ]
     return Outcome(check_output(f(AL, Y), ref.cost_derivative_ce(AL, Y), as_array("dAL"), m=m,
-                                mistakes=mistakes, function="cost_derivative_ce"))
+                                mistakes=mistakes, function="cost_derivative_ce",
+                                search=Problem(ref.cost_derivative_ce, (AL, Y))))
 
 
 def _cost_function_case(f, rng, name):
@@ -159,11 +165,17 @@ def _cost_function_case(f, rng, name):
                 lambda: (want[0], want[1] / m)),
     ]
     parts = check_output(got, want, layout, m=m, mistakes=mistakes,
-                         function=f"CostFunction({name!r})")
+                         function=f"CostFunction({name!r})", search=Problem(_cost_function, (name, AL, Y)))
     for part in parts:
         if not part.ok and part.message:  # a mistake that explains both parts speaks once
             part.message = f"CostFunction({name!r}).{part.message}"
     return Outcome(parts)
+
+
+def _cost_function(name, AL, Y):
+    """What the hidden test asks of CostFunction(name): its cost and its derivative."""
+    chosen = ref.CostFunction(name)
+    return chosen.compute_cost(AL, Y), chosen.compute_derivative(AL, Y)
 
 
 _FUNCTIONS = {"MSE": ("compute_cost_mse", "cost_derivative_mse"),
@@ -180,18 +192,22 @@ def cost_function_ce(f, rng):
     return _cost_function_case(f, rng, "CE")
 
 
+NO_ERROR = ("CostFunction({bad!r}) should raise a ValueError naming the choices \"MSE\" and \"CE\", but it "
+            "raised nothing.")
+OTHER_ERROR = "CostFunction({bad!r}) raised {kind}; a ValueError is expected."
+UNNAMED_CHOICES = ("CostFunction({bad!r}) raised a ValueError, but its message should name both choices, "
+                   "\"MSE\" and \"CE\".")
+
+
 @hidden_test(A, "CostFunction", "unknown_name", 1, deps=COST_DEPS)
 def cost_function_unknown(f, rng):
     bad = str(rng.choice(["L2", "mse", "cross-entropy", "Hinge"]))
     err = f.raises(bad)
     if err is None:
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) should raise a ValueError naming "
-                                             "the choices \"MSE\" and \"CE\", but it raised nothing.")])
+        return Outcome([said("error", NO_ERROR, bad=bad)])
     if not isinstance(err, ValueError):
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised {type(err).__name__}; "
-                                             "a ValueError is expected.")])
+        return Outcome([said("error", OTHER_ERROR, bad=bad, kind=type(err).__name__)])
     text = str(err)
     if "MSE" not in text or "CE" not in text:
-        return Outcome([Part("error", False, f"CostFunction({bad!r}) raised a ValueError, but its message "
-                                             "should name both choices, \"MSE\" and \"CE\".")])
+        return Outcome([said("error", UNNAMED_CHOICES, bad=bad)])
     return Outcome([Part("error", True)])

@@ -6,6 +6,7 @@ from ..cases import deep_case
 from ..compare import Mistake, as_dict, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
+from ..search import Problem
 
 A = "04_update_rule"
 
@@ -33,7 +34,8 @@ def _run(f, rng, num_layers):
     ]
     got = f(parameters, grads, lr)
     return Outcome(check_output(got, expected, as_dict(names, "the returned parameters"), mistakes=mistakes,
-                                function="update_parameters"))
+                                function="update_parameters",
+                                search=Problem(ref.update_parameters, (parameters, grads, lr))))
 
 
 @hidden_test(A, "update_parameters", "two_layers", 2)
