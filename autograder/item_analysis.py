@@ -53,7 +53,7 @@ class Item:
     full_marks: float
     discrimination: float | None
     flagged: bool
-    diagnoses: list[tuple[str, int]] = field(default_factory=list)  # (diagnosis key, count), most common first
+    diagnoses: list[tuple[str, int]] = field(default_factory=list)  # (an example of a kind, count), commonest first
 
     @property
     def name(self) -> str:
@@ -116,7 +116,8 @@ def _item_key(row: TestRow) -> tuple[str, str]:
 def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], str] = lambda t: t.diagnosis
             ) -> Analysis:
     """Item statistics of a graded class. ``diagnosis_key`` groups diagnoses that are the same
-    mistake (the report passes the grouping of its "most common diagnoses")."""
+    mistake (the report passes the grouping of its "most common diagnoses"); each group is shown
+    by the first real diagnosis of it."""
     graded = [r for r in results if not ungradable(r)]
     students = sorted({r.student_id for r in graded})
     keys: dict[tuple[str, str], TestRow] = {}
@@ -129,6 +130,7 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
     scores = np.full((len(students), len(items_order)), np.nan)
     mistakes = np.zeros(scores.shape, dtype=bool)
     diagnoses: dict[tuple[str, str], Counter] = {k: Counter() for k in items_order}
+    example: dict[tuple[tuple[str, str], str], str] = {}  # (item, kind) -> its first real diagnosis
     for r in graded:
         for t in r.tests:
             i, j = row_of[r.student_id], col_of[_item_key(t)]
@@ -136,7 +138,9 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
             failed = t.score < t.max_score
             mistakes[i, j] = failed and UNANSWERED not in t.diagnosis
             if failed and t.diagnosis and UNANSWERED not in t.diagnosis:
-                diagnoses[_item_key(t)][diagnosis_key(t)] += 1
+                kind = diagnosis_key(t)
+                diagnoses[_item_key(t)][kind] += 1
+                example.setdefault((_item_key(t), kind), t.diagnosis)
     totals = {}  # per assignment: each student's points on it (NaN when not graded)
     points = np.nan_to_num(scores) * np.array([keys[k].max_score for k in items_order])
     for a in {k[0] for k in items_order}:
@@ -154,7 +158,7 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
             students=int(seen.sum()), difficulty=float(column.mean()), full_marks=float((column >= 1).mean()),
             discrimination=discrimination,
             flagged=judged and discrimination is not None and discrimination < REVIEW_BELOW,
-            diagnoses=diagnoses[k].most_common(TOP_PER_ITEM)))
+            diagnoses=[(example[k, kind], n) for kind, n in diagnoses[k].most_common(TOP_PER_ITEM)]))
     return Analysis(items, _pairs(items, scores, mistakes), len(students), len(results) - len(graded))
 
 
