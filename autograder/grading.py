@@ -208,6 +208,8 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     submissions, course_dir, out = Path(submissions).resolve(), Path(course_dir).resolve(), Path(out).resolve()
     _check_inputs(submissions, course_dir)
     jobs = plan(submissions, course_dir, assignments)
+    if not scheduler and kernel.isolation_notice():  # once per run (a cluster's workers are other machines)
+        print(kernel.isolation_notice(), file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):
