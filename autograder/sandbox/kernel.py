@@ -279,7 +279,7 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
 
 def _kernel_cgroup(job_dir: Path) -> Path:
     """A fresh cgroup for the next kernel, capped at PROCESS_LIMIT; its name is kept in the job
-    folder for ``release``."""
+    folder for ``clean_up``."""
     cgroup = pids_cgroup_parent() / f"autograder-kernel-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     cgroup.mkdir()
     (cgroup / "pids.max").write_text(str(PROCESS_LIMIT))
@@ -287,7 +287,7 @@ def _kernel_cgroup(job_dir: Path) -> Path:
     return cgroup
 
 
-def release(job_dir: Path) -> None:
+def clean_up(job_dir: Path) -> None:
     """Remove what ``prepare`` made outside the job folder (the kernel's cgroup), once the
     kernel's processes are gone (they die with it; a moment's wait at most)."""
     marker = Path(job_dir) / "cgroup"

@@ -102,7 +102,7 @@ def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, m
             with Oracle(student, assignment, job_dir) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
                 outcome = api.autograde(assignment, student)
         finally:
-            kernel.release(Path(job_dir))
+            kernel.clean_up(Path(job_dir))
     run = Run(outcome, oracle.results)
     if dog.fired:
         run.stopped = (f"The notebook ran longer than the {notebook_timeout:g} s allowed for a whole "
