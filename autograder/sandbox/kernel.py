@@ -172,6 +172,13 @@ def _own_cgroup(hierarchy: str) -> Path | None:
     return None
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
+
+
 @cache
 def pids_cgroup_parent() -> Path | None:
     """A cgroup folder where this process may make a child with ``pids.max`` per kernel, or None."""
@@ -179,7 +186,7 @@ def pids_cgroup_parent() -> Path | None:
         parent = _own_cgroup(hierarchy)
         if parent is None or not (parent / "cgroup.procs").exists():
             continue
-        if not hierarchy and "pids" not in (parent / "cgroup.subtree_control").read_text().split():
+        if not hierarchy and "pids" not in _read(parent / "cgroup.subtree_control").split():
             continue
         probe = parent / f"autograder-check-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         try:
