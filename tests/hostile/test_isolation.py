@@ -10,6 +10,7 @@ import csv
 import html
 import os
 import re
+import shutil
 import socket
 import subprocess
 import threading
@@ -192,9 +193,13 @@ def test_a_kernel_reaches_the_grader_but_no_network(isolated_class):
     assert isolated_class["connections"] == []
 
 
-def test_without_bubblewrap_grade_says_kernels_share_the_network(monkeypatch):
+def test_without_bubblewrap_grade_says_kernels_share_the_network(released_course, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(kernel, "bubblewrap", lambda: None)
-    assert "share this machine's network" in kernel.isolation_notice()
+    course = shutil.copytree(released_course, tmp_path / "course")
+    (tmp_path / "subs" / "s1" / cases.ASSIGNMENT).mkdir(parents=True)  # nothing to run: no kernel starts
+    (tmp_path / "subs" / "s2" / cases.ASSIGNMENT).mkdir(parents=True)
+    grade(tmp_path / "subs", course, tmp_path / "out", workers=1, progress=False)
+    assert capsys.readouterr().err.count("grading kernels share this machine's network") == 1
 
 
 # --- 4. a runaway function -----------------------------------------------------------------------
