@@ -192,6 +192,7 @@ def pids_cgroup_parent() -> Path | None:
         try:
             probe.mkdir()
             (probe / "pids.max").write_text(str(PROCESS_LIMIT))
+            _remove_stale_cgroups(parent)
             return parent
         except OSError:
             continue
@@ -201,6 +202,20 @@ def pids_cgroup_parent() -> Path | None:
             except OSError:
                 pass
     return None
+
+
+def _remove_stale_cgroups(parent: Path) -> None:
+    """Empty kernel cgroups left by a grading process that was killed (its pid is gone)."""
+    for stale in parent.glob("autograder-kernel-*"):
+        try:
+            os.kill(int(stale.name.split("-")[2]), 0)
+        except ProcessLookupError:
+            try:
+                stale.rmdir()  # refused while any process is still in it
+            except OSError:
+                pass
+        except (ValueError, IndexError, OSError):
+            pass
 
 
 def process_limit() -> str:

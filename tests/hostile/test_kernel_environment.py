@@ -72,3 +72,11 @@ def test_for_an_ordinary_user_the_kernels_start_up_cap_bounds_a_fork_bomb():
         pytest.skip(f"this Python is not usable by an ordinary user here: {done.stderr[-200:]}")
     assert done.returncode == 0, done.stderr[-2000:]
     assert 0 < int(done.stdout) < kernel.PROCESS_LIMIT
+
+
+def test_cgroups_of_killed_graders_are_removed_and_live_ones_kept(tmp_path):
+    dead, alive = tmp_path / "autograder-kernel-999999999-aa", tmp_path / f"autograder-kernel-{os.getpid()}-bb"
+    dead.mkdir()
+    alive.mkdir()
+    kernel._remove_stale_cgroups(tmp_path)
+    assert not dead.exists() and alive.exists()
