@@ -206,7 +206,7 @@ def write_solved_module(assignment: str, setup: str, solutions: list[str]) -> Pa
     paths.SOLVED.mkdir(parents=True, exist_ok=True)
     init = paths.SOLVED / "__init__.py"
     if not init.exists():
-        init.write_text('"""Solutions of earlier assignments (generated; see autograder/authoring.py)."""\n')
+        init.write_text('"""Solutions of earlier assignments (generated from the course notebooks: do not edit)."""\n')
     target = solved_module_path(assignment)
     target.write_text(solved_module_text(assignment, setup, solutions))
     return target

@@ -33,6 +33,7 @@ from .errors import UserError
 from .gradebook import gradebook_entries, store_gradebook_entries
 from .grading import Job, Settings
 from .results import AssignmentResult, failed_result
+from .submissions import locate
 
 CONNECT_TIMEOUT = "20s"
 COURSE_FILES = ("autotests.yml", "nbgrader_config.py")
@@ -101,7 +102,7 @@ def submitted_files(folder: Path) -> list[SubmittedFile] | None:
     if not folder.is_dir():
         return None
     return [SubmittedFile(p.name, p.read_bytes(), p.stat().st_mtime)
-            for p in sorted(folder.glob("*.ipynb")) if p.is_file()]
+            for p in sorted(folder.glob("*.ipynb")) if p.is_file() and not p.is_symlink()]
 
 
 def record(remote: RemoteResult, settings: Settings) -> AssignmentResult:
@@ -141,8 +142,11 @@ def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) 
         run = uuid.uuid4().hex[:8]
         futures = {}
         for job in jobs:
+            if locate(job.folder, job.notebook).refused:  # a symbolic link: nothing to send, nothing to run
+                done(grading._guarded(job, settings))
+                continue
             future = client.submit(grade_remote, job.student, job.assignment, job.notebook,
-                                   submitted_files(job.folder), key, shared, settings.timeout,
+                                   submitted_files(job.folder), key, shared, settings,
                                    key=f"grade-{run}-{job.student}-{job.assignment}", pure=False)
             futures[future] = job
         for future in as_completed(futures):
@@ -191,8 +195,9 @@ def _read(path: Path) -> str | None:
 
 
 def grade_remote(student: str, assignment: str, notebook: str, files: list[SubmittedFile] | None,
-                 key: str, bundle: bytes, timeout: int) -> RemoteResult:
-    """One Dask task: grade one student's assignment in a scratch course of its own."""
+                 key: str, bundle: bytes, settings: Settings) -> RemoteResult:
+    """One Dask task: grade one student's assignment in a scratch course of its own, with the
+    grader's ``settings`` (every limit of them; only the folders are the worker's own)."""
     with _GRADING:
         scratch = Path(tempfile.mkdtemp(prefix="autograder-job-", dir=_workspace()))
         try:
@@ -204,7 +209,7 @@ def grade_remote(student: str, assignment: str, notebook: str, files: list[Submi
                 for f in files:
                     (folder / f.name).write_bytes(f.data)
                     os.utime(folder / f.name, (f.mtime, f.mtime))
-            settings = Settings(course, scratch / "out", timeout)
+            settings = replace(settings, course_dir=course, out=scratch / "out")
             result = grading._guarded(Job(student, assignment, folder, notebook), settings)
             where = (student, assignment, f"{notebook}.ipynb")
             remote = RemoteResult(

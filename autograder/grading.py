@@ -67,7 +67,7 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
     autograded = course / "autograded" / job.student / job.assignment / f"{job.notebook}.ipynb"
     if located.path is None:
         result = failed_result(course, job.student, job.assignment, job.notebook,
-                               "No notebook was submitted for this assignment.")
+                               located.refused or "No notebook was submitted for this assignment.")
         autograded = None
     else:
         try:
@@ -80,7 +80,7 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
         else:
             result, autograded = _grade_notebook(job, settings, nb, autograded)
     result.problems += located.notes
-    extra = _extra_files(job.folder, located.path)
+    extra = 0 if located.refused else _extra_files(job.folder, located.path)
     if extra:
         result.notes.append(f"Only the notebook is graded; {extra} other file(s) in the folder were not used.")
     write_feedback(result, autograded, settings.out)
@@ -238,6 +238,8 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     late_policy = late_policy or late.policy(course_dir)
     jobs = plan(submissions, course_dir, assignments, only_students)
     stamps = {(j.student, j.assignment): late.read_timestamp(j.folder) for j in jobs}  # before grading moves them
+    if not scheduler and kernel.isolation_notice():  # once per run (a cluster's workers are other machines)
+        print(kernel.isolation_notice(), file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):

@@ -11,15 +11,19 @@ status message left over from start-up is ignored.
 The manager polls every 5 ms, not every 100 ms, for a killed kernel to be gone (nbgrader's
 Execute kills each kernel as soon as its notebook has run).
 
-On Linux its kernels listen on abstract Unix sockets of their own (ZeroMQ's ``ipc://@name``),
-not on TCP ports. jupyter_client picks TCP ports by opening and closing a socket, and the
-kernel binds them a moment later: with many kernels starting at once in parallel workers,
-another process can take a port in between, and the kernel then hangs in start-up ("Address
-already in use") until the client gives up. A random name per kernel cannot be taken, and
-abstract sockets need no file, so they also work inside the sandbox's read-only file system.
+On Linux its kernels listen on Unix sockets of their own (ZeroMQ's ``ipc://``), not on TCP
+ports. jupyter_client picks TCP ports by opening and closing a socket, and the kernel binds them
+a moment later: with many kernels starting at once in parallel workers, another process can take
+a port in between, and the kernel then hangs in start-up ("Address already in use") until the
+client gives up. A grading kernel's sockets are files in its job folder (named by
+``SOCKET_DIR_ENV``), which the sandbox binds in: they reach the grader from the kernel's own
+network namespace, where abstract sockets (which belong to a network namespace) would not.
+Other kernels (no job folder named) use abstract sockets with a random name, which cannot be
+taken either.
 """
 
 import math
+import os
 import sys
 import time
 import uuid
@@ -33,6 +37,7 @@ REPLY_POLL = 0.5  # seconds to wait for a kernel_info reply before asking again
 IOPUB_POLL = 0.02  # seconds to wait for IOPub to show it is connected before asking again
 EXIT_POLL = 0.005  # seconds between checks that a killed kernel has exited
 ABSTRACT_SOCKETS = sys.platform.startswith("linux")
+SOCKET_DIR_ENV = "AUTOGRADER_SOCKET_DIR"  # the folder for the next kernel's socket files
 
 
 class QuickKernelClient(AsyncKernelClient):
@@ -67,8 +72,11 @@ class QuickKernelManager(AsyncKernelManager):
         return "ipc" if ABSTRACT_SOCKETS else "tcp"
 
     def _ip_default(self) -> str:  # jupyter_client's dynamic default for ``ip``
-        if self.transport == "ipc" and ABSTRACT_SOCKETS:
-            return f"@autograder-kernel-{uuid.uuid4().hex}"  # the ports 1 to 5 become suffixes: "...-1"
+        if self.transport == "ipc" and ABSTRACT_SOCKETS:  # the ports 1 to 5 become suffixes: "...-1"
+            folder = os.environ.get(SOCKET_DIR_ENV)
+            if folder:
+                return os.path.join(folder, f"kernel-{uuid.uuid4().hex[:8]}")
+            return f"@autograder-kernel-{uuid.uuid4().hex}"
         return super()._ip_default()
 
     async def _async_wait(self, pollinterval: float = EXIT_POLL) -> None:  # jupyter_client's poll loop

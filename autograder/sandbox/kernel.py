@@ -1,9 +1,22 @@
 """The kernels that run students' notebooks during grading.
 
 They start through a kernelspec of the grader's own (``autograder-sandbox``), whose launcher
-(``launch.py``) applies the resource limits and, where bubblewrap is installed, the file-system
-and process sandbox. What they can import: a stand-in ``autograder.hidden`` (the probe), and the
-helper package exactly as the release ships it for the assignment; nothing else of the grader's.
+(``launch.py``) applies the resource limits and, where bubblewrap is installed, the file-system,
+network and process sandbox. What they can import: a stand-in ``autograder.hidden`` (the probe),
+and the helper package exactly as the release ships it for the assignment; nothing else of the
+grader's. What they see of the environment: the launcher's allowlist.
+
+The process count of a kernel (processes and threads, everything it starts) is capped at
+``PROCESS_LIMIT`` by the first of these that works here:
+
+- a cgroup with ``pids.max`` per kernel, made by the grader in its own cgroup of the ``pids``
+  hierarchy (cgroup v1, or v2 where ``pids`` is enabled for children): needs write access there,
+  which root has (and CI runs as root, where ``RLIMIT_NPROC`` is not enforced);
+- for an ordinary user with bubblewrap: ``RLIMIT_NPROC`` set by the kernel's first start-up
+  file. bwrap runs the kernel in a user namespace of its own, and Linux (5.14 and later) counts
+  ``RLIMIT_NPROC`` per user namespace, so the cap is the kernel's alone, not the user's.
+
+Otherwise there is none, and ``isolation_notice`` says so.
 """
 
 import hashlib
@@ -13,12 +26,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import uuid
 from functools import cache
 from pathlib import Path
 
 from .. import paths
 from ..hidden.seeds import STUDENT_ENV
 from ..nbgrader_api import KERNEL_CONFIG
+from .client import SOCKET_DIR_ENV
 from .launch import POLICY_ENV
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +75,15 @@ def _reset(*_):
 get_ipython().events.register("pre_run_cell", _reset)
 '''
 OUTPUT_LIMIT = 100_000  # characters per cell and stream
+PROCESS_LIMIT = 256  # processes and threads per kernel (ipykernel itself runs about 10 threads)
+PROCESS_CAP = f"""\
+# Written by the grader: at most {PROCESS_LIMIT} processes and threads in this kernel's user namespace.
+import resource as _resource
+
+_resource.setrlimit(_resource.RLIMIT_NPROC, ({PROCESS_LIMIT}, {PROCESS_LIMIT}))
+del _resource
+"""
+CGROUP_ROOT = Path("/sys/fs/cgroup")
 
 
 def _content_dir(prefix: str, files: dict[str, str]) -> Path:
@@ -134,18 +159,103 @@ def _matplotlib_cache() -> Path | None:
     return folder
 
 
+def _own_cgroup(hierarchy: str) -> Path | None:
+    """This process's cgroup folder in ``hierarchy`` ("pids" for v1, "" for v2)."""
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        number, controllers, path = line.split(":", 2)
+        if hierarchy in controllers.split(",") if hierarchy else (number, controllers) == ("0", ""):
+            return CGROUP_ROOT / hierarchy / path.lstrip("/")
+    return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
+
+
+@cache
+def pids_cgroup_parent() -> Path | None:
+    """A cgroup folder where this process may make a child with ``pids.max`` per kernel, or None."""
+    for hierarchy in ("pids", ""):
+        parent = _own_cgroup(hierarchy)
+        if parent is None or not (parent / "cgroup.procs").exists():
+            continue
+        if not hierarchy and "pids" not in _read(parent / "cgroup.subtree_control").split():
+            continue
+        probe = parent / f"autograder-check-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        try:
+            probe.mkdir()
+            (probe / "pids.max").write_text(str(PROCESS_LIMIT))
+            _remove_stale_cgroups(parent)
+            return parent
+        except OSError:
+            continue
+        finally:
+            try:
+                probe.rmdir()
+            except OSError:
+                pass
+    return None
+
+
+def _remove_stale_cgroups(parent: Path) -> None:
+    """Empty kernel cgroups left by a grading process that was killed (its pid is gone)."""
+    for stale in parent.glob("autograder-kernel-*"):
+        try:
+            os.kill(int(stale.name.split("-")[2]), 0)
+        except ProcessLookupError:
+            try:
+                stale.rmdir()  # refused while any process is still in it
+            except OSError:
+                pass
+        except (ValueError, IndexError, OSError):
+            pass
+
+
+def process_limit() -> str:
+    """How kernels' process counts are capped here: "cgroup", "rlimit" or "" (not at all)."""
+    if pids_cgroup_parent() is not None:
+        return "cgroup"
+    if bubblewrap() and os.getuid() != 0:
+        return "rlimit"
+    return ""
+
+
+def isolation_notice() -> str:
+    """One line for the grade output when kernels are less isolated than they could be, else ""."""
+    missing = []
+    if not bubblewrap():
+        missing.append("bubblewrap is not available (or user namespaces are disabled): grading kernels "
+                       "share this machine's network and can read whatever your user can read")
+    if not process_limit():
+        missing.append("kernels have no process-count limit (a fork bomb is stopped only by the time limits)")
+    if not missing:
+        return ""
+    return "Note: " + "; ".join(missing) + ". See README, \"Grading untrusted code\"."
+
+
 def warm() -> None:
     """What every grading process needs once (the probe folder, the bubblewrap check, the font
-    cache): done by the grader before it forks its workers, so that none of them repeats it."""
+    cache, the process-limit check): done by the grader before it forks its workers, so that none
+    of them repeats it."""
     probe_path()
     bubblewrap()
+    pids_cgroup_parent()
     _matplotlib_cache()
 
 
-def _job_files(job_dir: Path) -> None:
+def _job_files(job_dir: Path, limit: str) -> None:
     ipython = job_dir / "ipython" / "profile_default"
     (ipython / "startup").mkdir(parents=True)
     (ipython / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
+    if limit == "rlimit":
+        (ipython / "startup" / "00-process-cap.py").write_text(PROCESS_CAP)
     (ipython / "startup" / "00-output-cap.py").write_text(OUTPUT_CAP.format(limit=OUTPUT_LIMIT))
     (job_dir / "matplotlib").mkdir()
     warm = _matplotlib_cache()
@@ -159,12 +269,14 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
     the launcher writes (so a watchdog can stop the kernel)."""
     release_folder, job_dir = Path(release_folder).resolve(), Path(job_dir).resolve()
     probe = probe_path()
-    _job_files(job_dir)
+    limit = process_limit()
+    _job_files(job_dir, limit)
     course = release_folder.parent.parent
     pidfile = job_dir / "kernel.pid"
     policy = {
         "memory_mb": memory_mb,
         "pidfile": str(pidfile),
+        "pids_cgroup": str(_kernel_cgroup(job_dir)) if limit == "cgroup" else None,
         "bwrap": bubblewrap(),
         "hide": [str(p) for p in [
             paths.REPO / "autograder", paths.REPO / "tests", paths.REPO / ".git", paths.COURSE / "source",
@@ -179,7 +291,36 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
         "JUPYTER_PATH": str(probe / "share"),
         "IPYTHONDIR": str(job_dir / "ipython"),
         "MPLCONFIGDIR": str(job_dir / "matplotlib"),
+        "HOME": str(job_dir / "home"),
+        SOCKET_DIR_ENV: str(job_dir),
         POLICY_ENV: json.dumps(policy),
     })
     os.environ.pop(STUDENT_ENV, None)  # the oracle knows the student; the kernel need not
     return pidfile
+
+
+def _kernel_cgroup(job_dir: Path) -> Path:
+    """A fresh cgroup for the next kernel, capped at PROCESS_LIMIT; its name is kept in the job
+    folder for ``clean_up``."""
+    cgroup = pids_cgroup_parent() / f"autograder-kernel-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    cgroup.mkdir()
+    (cgroup / "pids.max").write_text(str(PROCESS_LIMIT))
+    (job_dir / "cgroup").write_text(str(cgroup))
+    return cgroup
+
+
+def clean_up(job_dir: Path) -> None:
+    """Remove what ``prepare`` made outside the job folder (the kernel's cgroup), once the
+    kernel's processes are gone (they die with it; a moment's wait at most)."""
+    marker = Path(job_dir) / "cgroup"
+    if not marker.exists():
+        return
+    cgroup = Path(marker.read_text())
+    for _ in range(100):
+        try:
+            cgroup.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:  # processes still exiting
+            time.sleep(0.05)

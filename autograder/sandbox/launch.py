@@ -3,12 +3,19 @@
 Standalone: standard library only, because it runs before anything else in the kernel's
 process. The policy comes as JSON in the environment (see ``autograder.sandbox.kernel``):
 
+- an environment of allowlisted variables only (``ALLOWED_ENV``): what Python, numpy,
+  matplotlib and ipykernel need and the grader's own; nothing else of the instructor's shell
+  (tokens, credentials, proxies) reaches the kernel;
 - resource limits for the kernel and everything it starts: address space (a memory bomb
-  fails with MemoryError), no core files;
+  fails with MemoryError), no core files, and a process count (see ``kernel.process_limit``):
+  a cgroup's ``pids.max`` (the launcher joins the cgroup the grader made for this kernel) or,
+  in bubblewrap's user namespace, ``RLIMIT_NPROC`` (set by the kernel's first start-up file);
 - with bubblewrap (``bwrap``): the file system read-only; private /tmp; the grader's files
   (reference library, hidden tests, gradebook, other students' folders, sources) replaced by
-  empty folders; only the student's own folder writable; a PID namespace, so that every process
-  the notebook started dies with the kernel, and the kernel dies with the grader.
+  empty folders; only the student's own folder writable; a network namespace of its own (only
+  a loopback of its own: the kernel talks to the grader over Unix sockets in its job folder);
+  a PID namespace, so that every process the notebook started dies with the kernel, and the
+  kernel dies with the grader.
 
 The launcher itself dies with the grading process that started it (Linux), from its first
 moment: bwrap's ``--die-with-parent`` only begins once bwrap runs, and a grader killed while a
@@ -24,6 +31,17 @@ import sys
 
 POLICY_ENV = "AUTOGRADER_SANDBOX"
 PR_SET_PDEATHSIG = 1
+# The kernel's whole environment: these names, and names with these prefixes; nothing else.
+ALLOWED_ENV = ("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TERM", "PYTHONPATH", "PYTHONHASHSEED", "JUPYTER_PATH",
+               "IPYTHONDIR", "MPLCONFIGDIR", "MPLBACKEND", "JPY_PARENT_PID", "JPY_SESSION_NAME", "CATDOG_DATA",
+               "AUTOGRADER_ORACLE", "LD_LIBRARY_PATH")
+ALLOWED_ENV_PREFIXES = ("LC_", "OPENBLAS_", "OMP_", "MKL_")
+
+
+def allowed_environment(environ):
+    """The part of ``environ`` a grading kernel may see."""
+    return {name: value for name, value in environ.items()
+            if name in ALLOWED_ENV or name.startswith(ALLOWED_ENV_PREFIXES)}
 
 
 def die_with_parent(parent=0):
@@ -44,22 +62,31 @@ def _limit(policy):
         size = int(megabytes) * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    cgroup = policy.get("pids_cgroup")
+    if cgroup:
+        with open(os.path.join(cgroup, "cgroup.procs"), "w") as handle:
+            handle.write(str(os.getpid()))
 
 
 def _bwrap_args(policy, connection_file):
+    # Real paths: bwrap cannot mount onto a symbolic link (a virtualenv that is a link, say).
+    real = os.path.realpath
     args = [policy["bwrap"], "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-    for path in policy.get("hide", []):
+    for path in map(real, policy.get("hide", [])):
         if os.path.isdir(path):
             args += ["--tmpfs", path]
         elif os.path.exists(path):
             args += ["--ro-bind", "/dev/null", path]
-    for path in [*policy.get("read", []), connection_file]:
+    for path in map(real, [*policy.get("read", []), connection_file]):
         if os.path.exists(path):
             args += ["--ro-bind", path, path]
-    for path in [*policy.get("write", []), os.getcwd()]:
+    for path in map(real, [*policy.get("write", []), os.getcwd()]):
         if os.path.exists(path):
             args += ["--bind", path, path]
-    return args + ["--chdir", os.getcwd(), "--unshare-pid", "--die-with-parent", "--new-session", "--"]
+    if os.getuid() != 0:
+        args.append("--unshare-user")  # bwrap's own for an ordinary user; RLIMIT_NPROC counts in it
+    return args + ["--chdir", os.getcwd(), "--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session",
+                   "--"]
 
 
 def main(argv):
@@ -78,7 +105,7 @@ def main(argv):
         command = _bwrap_args(policy, connection_file) + kernel
     else:
         command = kernel
-    os.execv(command[0], command)
+    os.execve(command[0], command, allowed_environment(os.environ))
 
 
 if __name__ == "__main__":

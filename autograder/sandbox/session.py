@@ -98,8 +98,11 @@ def _log(run: Run) -> str:
 def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
     with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
         pidfile = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
-        with Oracle(student, assignment) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
-            outcome = api.autograde(assignment, student)
+        try:
+            with Oracle(student, assignment, job_dir) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
+                outcome = api.autograde(assignment, student)
+        finally:
+            kernel.clean_up(Path(job_dir))
     run = Run(outcome, oracle.results)
     if dog.fired:
         run.stopped = (f"The notebook ran longer than the {notebook_timeout:g} s allowed for a whole "

@@ -78,3 +78,26 @@ def test_cluster_grades_like_local_processes(released_course, tmp_path, cluster)
     graded = {row[0] for row in rows}
     assert graded == {"d_correct", "d_plus_update", "d_untouched"}  # not run on the missing and broken ones
     assert (cluster_course / "autograded" / "d_plus_update" / ASSIGNMENT / "update_rule.ipynb").is_file()
+
+
+def test_cluster_workers_apply_every_limit_the_grader_was_given(released_course, tmp_path, cluster):
+    """--notebook-timeout (and every other Settings field) reaches the workers: a notebook that
+    sleeps past a short notebook limit is stopped there with that limit in its feedback."""
+    import html
+
+    import nbformat
+
+    from autograder import notebooks
+
+    course = shutil.copytree(released_course, tmp_path / "course")
+    source = nbformat.read(notebooks.source_notebook(course, ASSIGNMENT), as_version=4)
+    release = nbformat.read(course / "release" / ASSIGNMENT / "update_rule.ipynb", as_version=4)
+    nb = notebooks.fill_solutions(release, source)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("import time\ntime.sleep(600)"))
+    folder = tmp_path / "subs" / "d_sleeper" / ASSIGNMENT
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / "update_rule.ipynb")
+    (result,) = grade(tmp_path / "subs", course, tmp_path / "out", timeout=900, notebook_timeout=7,
+                      progress=False, assignments=[ASSIGNMENT], scheduler=cluster.scheduler_address)
+    assert result.score == 0
+    assert "longer than the 7 s allowed for a whole notebook" in html.unescape(result.feedback.read_text())

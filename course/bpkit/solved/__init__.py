@@ -1,1 +1,1 @@
-"""Solutions of earlier assignments (generated; see autograder/authoring.py)."""
+"""Solutions of earlier assignments (generated from the course notebooks: do not edit)."""
