@@ -172,7 +172,7 @@ def write_items_csv(analysis: item_analysis.Analysis, out: Path) -> Path:
 
 def item_section(results: list[AssignmentResult], out: Path) -> str:
     """The report's item analysis (and items.csv beside it)."""
-    analysis = item_analysis.analyse(results, diagnosis_key=lambda t: generalise(t.diagnosis))
+    analysis = item_analysis.analyse(results, diagnosis_key=generalise)
     write_items_csv(analysis, out)
     if not analysis.items:
         return '<h2 id="item-analysis">Item analysis</h2><p>No graded tests.</p>'
