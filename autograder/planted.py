@@ -1146,3 +1146,107 @@ def predict(X, parameters):
     return (AL > 0.5).astype(int).T
 ''', 0.0, ""),
 )
+
+# A fifth batch, twenty more wrong answers over every graded function, written before the search
+# learned to mutate the reference's own formulas: measured blind once, as written (12 of 20; one
+# of the eight misses, "threshold on the last Z", fails no hidden test at all: Z > 0.5 and
+# sigmoid(Z) > 0.5 differ only for 0 < Z <= 0.5, which the tests' inputs never hold).
+FORMULA_MISTAKES = (
+    _cost("compute_cost_mse", "np.mean of the square, no 1/2", '''    return float(np.mean((AL - Y) ** 2))
+''', 0.0, ""),
+    _cost("compute_cost_ce", "the minus sign forgotten", '''    AL = np.clip(AL, 1e-12, 1 - 1e-12)
+    return float(np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+''', 0.0, ""),
+    _cost("classification_error", "mean absolute error for the error rate", '''    m = Y.shape[1]
+    return float(np.sum(np.abs(AL - Y)) / m)
+''', 0.0, ""),
+    _cost("compute_cost", "per-example losses returned", '''    losses = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+    return np.mean(losses, axis=0)
+''', 0.0, ""),
+    _cost("cost_derivative_ce", "1 + AL in the second denominator", '''    return -(Y / AL) + (1 - Y) / (1 + AL)
+''', 0.0, ""),
+    _cost("cost_derivative_mse", "twice the error", '''    return 2 * (AL - Y)
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: divided by s(1 - s)", '''
+def sigmoid_backward(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    dZ = dA / (s * (1 - s))
+    return dZ
+''', 0.0, ""),
+    _step("sigmoid_backward", "sigmoid: the denominator not squared", '''
+def sigmoid_backward(dA, cache):
+    Z = cache
+    return dA * np.exp(-Z) / (1 + np.exp(-Z))
+''', 0.0, ""),
+    _step("relu_backward", "relu: the activation returned for dZ", '''
+def relu_backward(dA, cache):
+    dZ = cache.copy()
+    dZ[cache <= 0] = 0
+    return dZ
+''', 0.0, ""),
+    _step("tanh_backward", "tanh: sech not squared", '''
+def tanh_backward(dA, cache):
+    return dA / np.cosh(cache)
+''', 0.0, ""),
+    _step("linear_backward", "dA_prev averaged too", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * dZ @ A_prev.T
+    db = 1 / m * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = 1 / m * W.T @ dZ
+    return dA_prev, dW, db
+''', 2.0, ""),
+    _step("linear_backward", "returned as (dA_prev, db, dW)", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, db, dW
+''', 1.0, ""),
+    _step("linear_activation_backward", "dA passed on where dZ belongs", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    elif activation == "tanh":
+        dZ = tanh_backward(dA, activation_cache)
+    dA_prev, dW, db = linear_backward(dA, linear_cache)
+    return dA_prev, dW, db
+''', 0.0, ""),
+    _shallow("shallow: tanh of A1 in dZ1", "np.dot(W2.T, dZ2) * (1 - np.tanh(A1) ** 2)", 2.0, ""),
+    _shallow("shallow: dZ2 through the sigmoid again", "np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))", 0.0, "",
+             dZ2="(A2 - Y) * A2 * (1 - A2)"),
+    _deep("dAL with both terms negative", '''    dA = -(np.divide(Y, AL) + np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "sigmoid" if l == L - 1 else "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, ""),
+    _deep("relu and sigmoid swapped", '''    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(L)):
+        dA, dW, db = linear_activation_backward(dA, caches[l], "relu" if l == L - 1 else "sigmoid")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+''', 0.0, ""),
+    _update("db transposed", '''    for l in range(1, L + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)].T
+''', 2.5, ""),
+    _train("the forward pass made once, before the loop", '''        if i == 0:
+            AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+''', 0.0, ""),
+    _answer("05_cat_dog_classifier", "predict", "threshold on the last Z", '''
+def predict(X, parameters):
+    AL, caches = L_model_forward(X, parameters)
+    Z = caches[-1][1]
+    return (Z > 0.5).astype(int)
+''', 0.0, ""),
+)

@@ -21,12 +21,16 @@ inputs. The perturbations, simplest first:
   or a (1 - x) factor dropped, a misplaced parenthesis), negated, 0, 1, summed, 1 minus it, an
   activation applied to it; the result taken one chain-rule step too far; every index into a list
   argument off by one, or the list reversed;
-- the term of one label's examples dropped, its sign flipped or counted twice.
+- the term of one label's examples dropped, its sign flipped or counted twice;
+- for a derivative of the cost, a sibling cost taken of each example (the per-example loss);
+- one slip inside a formula of the reference or of a function it calls (``formulas.mutants``: a
+  term or factor dropped, an operator swapped, a constant or a name replaced, brackets dropped,
+  ...), kind by kind.
 
 The first alternative that matches the student's part, and not the expected one, names the
 mistake in the student's terms. When none does, ``describe`` says where and how the part is wrong
 (only where Z < 0, only the last row, the first k costs right and the rest wrong, the sign
-flipped only where ...). The search runs only for parts that failed with no catalogued mistake
+flipped only where ..., off by a multiple of W). The search runs only for parts that failed with no catalogued mistake
 matching, and tries at most ``Problem.budget`` alternatives. No message shows an expected value.
 """
 
@@ -41,9 +45,10 @@ import numpy as np
 from autograder import reference
 
 from .compare import ATOL, RTOL, UNEXPLAINED, close, numeric, said
+from .formulas import KINDS, mutants
 
 MATCH = "{name} match{es} what you get with "
-BUDGET = 400
+BUDGET = 1000
 FORWARDS = {"sigmoid": reference.sigmoid, "tanh": reference.tanh, "relu": reference.relu}
 STRING_CHOICES = (tuple(reference.ACTIVATIONS), ("MSE", "CE"))
 # How a reference constant reads in a student's terms: {value} the alternative, {orig} the right one.
@@ -150,6 +155,44 @@ class Problem:
         if self.perturb_inputs:
             yield from self._input_alternatives()
             yield from self._label_subsets()
+        if _is_reference(fn):
+            yield from self._per_example_alternatives()
+            yield from self._formula_alternatives()
+
+    def _formula_alternatives(self):
+        """One slip inside a formula the reference writes with operators, in the function itself
+        and then in the reference functions it calls."""
+        fn = self.reference
+        for kind in KINDS:
+            for variant, change in mutants(fn, (kind,)):
+                yield Alternative(change, self._call(fn=variant))
+            for dep in _dependencies(fn):
+                for variant, change in mutants(fn.__globals__[dep], (kind,)):
+                    yield Alternative(change, self._call(fn=rebind(fn, **{dep: variant})))
+
+    def _per_example_alternatives(self):
+        """For a derivative of the cost: a sibling cost taken of each example on its own (the
+        per-example loss returned where its derivative belongs)."""
+        names, fn = self.names, self.reference
+        if "Y" not in names or "AL" not in names:
+            return
+        m = self._batch()
+        if not m:
+            return
+
+        def per_example(other):
+            columns = []
+            for j in range(m):
+                args = [a[:, j:j + 1] if isinstance(a, np.ndarray) and a.ndim == 2 and a.shape[1] == m else a
+                        for a in copy.deepcopy(self.args)]
+                columns.append(float(numeric(other(*args))))
+            return np.array(columns).reshape(1, m)
+
+        for other in _siblings(fn.__name__):
+            if other.startswith("compute_cost"):
+                cost = getattr(reference, other)
+                yield Alternative(f"{other} of each example on its own (the per-example loss where "
+                                  f"{fn.__name__}, its derivative, belongs)", lambda cost=cost: per_example(cost))
 
     def _batch(self) -> int | None:
         """m, the number of examples (columns of Y), when the inputs have a Y."""
@@ -608,6 +651,8 @@ ONLY_WHERE = "{name} is wrong only where {condition}{how}."
 FIRST_RIGHT = "{name} is right up to index {last} and wrong from index {k} on."
 ROW_FACTORS = "{name} has each row off by its own factor: look at what multiplies each row."
 OFFSET = "{name} is off by the same amount in every entry: look for a term added or left out."
+EXTRA_TERM = ("{name} is off by a multiple of {leaf} in every entry: look for a term in {leaf} added "
+              "(a regularisation term?) or left out.")
 
 
 def _ordinal(indices, count, what) -> str:
@@ -655,6 +700,12 @@ def describe(name, actual, expected, problem: Problem | None = None):
     offset = act - exp
     if offset.size > 1 and np.allclose(offset, offset.flat[0], RTOL, 1e-9) and wrong.all():
         return said(name, OFFSET)
+    if problem is not None and offset.size > 1:
+        for _, leaf, value in (item for i, a in enumerate(problem.args) for item in _leaves(a, problem.names[i], (i,))):
+            if value.shape == offset.shape and np.any(value):
+                factor = np.sum(offset * value) / np.sum(value * value)
+                if factor and np.allclose(offset, factor * value, RTOL, ATOL):
+                    return said(name, EXTRA_TERM, leaf=leaf)
     return None
 
 
