@@ -158,17 +158,17 @@ def _changes(fn_node: ast.FunctionDef, kinds) -> Iterator[tuple[int, ast.AST, st
 
 
 def _in_context(parent, old, new) -> str:
-    """``old`` replaced by ``new`` shown with the expression around it: `A_prev.shape[0]` where
-    `A_prev.shape[1]` belongs, not `0` where `1` belongs."""
+    """``old`` replaced by ``new`` shown with the expression around it (`A_prev.shape[0]`, not `0`).
+    Only the changed expression is shown, never the reference's own."""
     if not isinstance(parent, ast.expr):
-        return f"`{show(new)}` where `{show(old)}` belongs"
+        return f"`{show(new)}`"
     changed = copy.copy(parent)
     for field, value in ast.iter_fields(parent):
         if value is old:
             setattr(changed, field, new)
         elif isinstance(value, list):
             setattr(changed, field, [new if item is old else item for item in value])
-    return f"`{show(changed)}` where `{show(parent)}` belongs"
+    return f"`{show(changed)}`"
 
 
 def _is_sum(node) -> bool:
@@ -179,23 +179,23 @@ def _dropped(node, names, parent):
     if not isinstance(node, ast.BinOp):
         return
     if isinstance(node.op, ast.Add):
-        yield node.left, f"the term `{show(node.right)}` dropped from `{show(node)}`"
-        yield node.right, f"the term `{show(node.left)}` dropped from `{show(node)}`"
+        yield node.left, f"the term `{show(node.right)}` dropped"
+        yield node.right, f"the term `{show(node.left)}` dropped"
     elif isinstance(node.op, ast.Sub):
-        yield node.left, f"the term `{show(node.right)}` dropped from `{show(node)}`"
-        yield ast.UnaryOp(ast.USub(), node.right), f"the term `{show(node.left)}` dropped from `{show(node)}`"
+        yield node.left, f"the term `{show(node.right)}` dropped"
+        yield ast.UnaryOp(ast.USub(), node.right), f"the term `{show(node.left)}` dropped"
     elif isinstance(node.op, ast.Mult | ast.MatMult):
-        yield node.left, f"the factor `{show(node.right)}` dropped from `{show(node)}`"
-        yield node.right, f"the factor `{show(node.left)}` dropped from `{show(node)}`"
+        yield node.left, f"the factor `{show(node.right)}` dropped"
+        yield node.right, f"the factor `{show(node.left)}` dropped"
     elif isinstance(node.op, ast.Div):
-        yield node.left, f"the division by `{show(node.right)}` left out of `{show(node)}`"
+        yield node.left, f"the division by `{show(node.right)}` left out"
 
 
 def _operators(node, names, parent):
     if isinstance(node, ast.BinOp):
         for op in OPERATOR_SWAPS.get(type(node.op), ()):
             new = ast.BinOp(node.left, op(), node.right)
-            yield new, f"`{show(new)}` where `{show(node)}` belongs ({SYMBOL[op]} for {SYMBOL[type(node.op)]})"
+            yield new, f"`{show(new)}` ({SYMBOL[op]} for {SYMBOL[type(node.op)]})"
 
 
 def _constants(node, names, parent):
@@ -213,14 +213,14 @@ def _constants(node, names, parent):
 
 def _signs(node, names, parent):
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        yield node.operand, f"the minus sign of `{show(node)}` dropped"
+        yield node.operand, f"the minus sign of `{show(node.operand)}` dropped"
     elif isinstance(node, ast.BinOp | ast.Call) or (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
         yield ast.UnaryOp(ast.USub(), node), f"the sign of `{show(node)}` flipped"
 
 
 def _transposes(node, names, parent):
     if isinstance(node, ast.Attribute) and node.attr == "T":
-        yield node.value, f"`{show(node.value)}` where `{show(node)}` belongs (the transpose left out)"
+        yield node.value, f"`{show(node.value)}` (the transpose left out)"
 
 
 def _axes(node, names, parent):
@@ -231,25 +231,25 @@ def _axes(node, names, parent):
             continue
         rest = node.keywords[:i] + node.keywords[i + 1:]
         new = ast.Call(node.func, node.args, rest)
-        yield new, f"`{show(new)}` where `{show(node)}` belongs ({keyword.arg} left out)"
+        yield new, f"`{show(new)}` ({keyword.arg} left out)"
         if keyword.arg == "axis" and isinstance(keyword.value, ast.Constant):
             for axis in AXES:
                 if axis != keyword.value.value:
                     changed = ast.keyword("axis", ast.Constant(axis))
                     new = ast.Call(node.func, node.args, rest[:i] + [changed] + rest[i:])
-                    yield new, f"axis={axis} where axis={keyword.value.value} belongs in `{show(node)}`"
+                    yield new, f"`{show(new)}` (another axis)"
 
 
 def _powers(node, names, parent):
     if not isinstance(node, ast.BinOp):
         return
     if isinstance(node.op, ast.Pow):
-        yield node.left, f"the power dropped from `{show(node)}`"
+        yield node.left, f"`{show(node.left)}` (a power dropped)"
         if _is_sum(node.left):
             inner = node.left
             new = ast.BinOp(ast.BinOp(inner.left, ast.Pow(), node.right), inner.op,
                             ast.BinOp(inner.right, ast.Pow(), node.right))
-            yield new, f"`{show(new)}` where `{show(node)}` belongs (the power taken term by term)"
+            yield new, f"`{show(new)}` (the power taken term by term)"
     elif isinstance(node.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
         new = ast.BinOp(node, ast.Pow(), ast.Constant(2))
         yield new, f"`{show(node)}` squared"
@@ -267,7 +267,7 @@ def _divided(node, names, parent):
     factors = _factors(node)
     if len(factors) >= 3:
         new = ast.BinOp(factors[0], ast.Div(), _product(factors[1:]))
-        yield new, f"`{show(new)}` where `{show(node)}` belongs (divided where it should multiply)"
+        yield new, f"`{show(new)}` (divided where it should multiply)"
 
 
 def _product(factors):
@@ -283,17 +283,16 @@ def _brackets(node, names, parent):
         factors, bracket = _factors(node.left), node.right
         first = _product(factors + [bracket.left])
         new = ast.BinOp(first, bracket.op, bracket.right)
-        yield new, f"`{show(new)}` where `{show(node)}` belongs (the brackets around `({show(bracket)})` dropped)"
+        yield new, f"`{show(new)}` (brackets dropped)"
         for i, factor in enumerate(factors):
             others = factors[:i] + factors[i + 1:]
             if others:
                 new = ast.BinOp(first, bracket.op, _product(others + [bracket.right]))
-                yield new, (f"`{show(new)}` where `{show(node)}` belongs (`{show(factor)}` multiplied into "
-                            f"only the first term of `({show(bracket)})`)")
+                yield new, f"`{show(new)}` (`{show(factor)}` multiplied into only the first term of a bracket)"
     if _is_sum(node.left):
         bracket = node.left
         new = ast.BinOp(bracket.left, bracket.op, ast.BinOp(bracket.right, ast.Mult(), node.right))
-        yield new, f"`{show(new)}` where `{show(node)}` belongs (the brackets around `({show(bracket)})` dropped)"
+        yield new, f"`{show(new)}` (brackets dropped)"
 
 
 def _renamed(node, names, parent):
@@ -313,13 +312,13 @@ def _off_by_one(node, names, parent):
         for op in (ast.Sub(), ast.Add()):
             shifted = ast.BinOp(value, op, ast.Constant(1))
             new = ast.BinOp(node.left, node.op, shifted)
-            yield new, f"`{show(shifted)}` where `{show(value)}` belongs"
+            yield new, f"`{show(shifted)}` (one off)"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range":
         for i, arg in enumerate(node.args):
             for op in (ast.Sub(), ast.Add()):
                 shifted = ast.BinOp(arg, op, ast.Constant(1))
                 new = ast.Call(node.func, node.args[:i] + [shifted] + node.args[i + 1:], node.keywords)
-                yield new, f"`{show(new)}` where `{show(node)}` belongs (a range one off)"
+                yield new, f"`{show(new)}` (a range one off)"
 
 
 # The kinds of change, simplest first: the search tries every function's changes of one kind before

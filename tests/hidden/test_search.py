@@ -193,13 +193,13 @@ def _answer(label):
 
 
 @pytest.mark.parametrize("label, words", [
-    ("sigmoid: dA * s - s**2", "`dA` multiplied into only the first term of `(1 - s)`"),
-    ("the square expanded wrongly", "`AL ** 2 - Y ** 2` where `(AL - Y) ** 2` belongs (the power taken term by term)"),
-    ("tanh: dA * 1 - t**2", "the brackets around `(1 - t ** 2)` dropped"),
-    ("divided by m - 1", "`m - 1` where `m` belongs"),
-    ("sigmoid: 1 - Z for 1 - s", "`1 - cache` where `1 - s` belongs"),
-    ("m from the columns of W", "`A_prev.shape[0]` where `A_prev.shape[1]` belongs"),
-    ("1 + AL in the second denominator", "`1 + AL` where `1 - AL` belongs"),
+    ("sigmoid: dA * s - s**2", "`dA` multiplied into only the first term of a bracket"),
+    ("the square expanded wrongly", "`AL ** 2 - Y ** 2` (the power taken term by term)"),
+    ("tanh: dA * 1 - t**2", "(brackets dropped)"),
+    ("divided by m - 1", "`m - 1` (one off)"),
+    ("sigmoid: 1 - Z for 1 - s", "`1 - cache`"),
+    ("m from the columns of W", "`A_prev.shape[0]`"),
+    ("1 + AL in the second denominator", "`1 + AL` (+ for -)"),
     ("the loss instead of its derivative", "the per-example loss where cost_derivative_ce"),
     ("an L2 term added to dW", "off by a multiple of W"),
 ])
@@ -238,3 +238,11 @@ def test_the_formula_alternatives_count_against_the_budget():
         expected, as_array("dZ")) if a.runs_reference]
     assert any("in sigmoid_backward" in a.change and "`" in a.change for a in every)
     assert len(every) < search.BUDGET  # the budget is never what limits a small function
+
+
+@pytest.mark.parametrize("fn", [ref.sigmoid_backward, ref.linear_backward, ref.compute_cost_ce, ref.cost_derivative_ce])
+def test_a_formula_slip_is_told_without_quoting_the_reference(fn):
+    """The words show what the student's version computes, never the reference's expression
+    it replaces (that would hand the answer over in the feedback)."""
+    for _, words in formulas.mutants(fn):
+        assert "belongs" not in words and "dropped from" not in words, words
