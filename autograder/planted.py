@@ -565,22 +565,22 @@ def _lab_cost(label, kept, diagnosis, *, eps=True, arguments=True, self_name=Tru
 class LabCostFunction:
     def __init__(self, name):
         if name not in ("MSE", "CE"):
-            raise ValueError(f'unknown cost {{name!r}}: choose "MSE" or "CE"')
+            raise ValueError(f"{{name!r}} is not a cost here: use 'MSE' or 'CE'")
         self.name = name
 
     def compute_cost(self, AL, Y):
-        m = Y.shape[1]
-        if self.name == "MSE":
-            return float(np.sum((AL - Y) ** 2) / (2 * m))
-{"        eps = 1e-12" if eps else ""}
-        AL = np.clip(AL, eps, 1 - eps)
-        return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+        if self.name == "CE":
+{"            eps = 1e-12" if eps else ""}
+            return compute_cost_ce(np.clip(AL, eps, 1 - eps), Y)
+        cost = compute_cost_mse(AL, Y)
+        return cost
 
     def compute_derivative(self, {"AL, Y" if arguments else "Y, AL"}):
         if self.name == "CE":
-            return -(Y / AL - (1 - Y) / (1 - AL))
+            dAL = cost_derivative_ce(AL, Y)
         elif {"self.name" if self_name else "name"} == "MSE":
-            return AL - Y
+            dAL = cost_derivative_mse(AL, Y)
+        return dAL
 ''', kept, diagnosis)
 
 

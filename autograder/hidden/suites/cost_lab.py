@@ -36,6 +36,10 @@ SWAPPED_EFFECT = {
 }
 
 
+NO_BRANCH = ("no branch set the value it returns. Does a condition read name instead of self.name "
+             "(a global name left by some loop of the notebook)?")
+
+
 def _call(f, obj, method, cost, AL, Y):
     """The student's method on (AL, Y), with a NameError of the lab's bugs told as that bug."""
     label = f"{CLASS}({cost!r}).{method}"
@@ -45,10 +49,11 @@ def _call(f, obj, method, cost, AL, Y):
         for undefined, message in UNDEFINED.items():
             if f"name '{undefined}' is not defined" in str(err):
                 raise StudentError(f"{label} {message}") from None
+        if "UnboundLocalError" in str(err):  # it returned a variable that no branch assigned
+            raise StudentError(f"{label} {NO_BRANCH}") from None
         raise
     if out is None:
-        raise StudentError(f"{label} returned None: no branch returned a value. Does a condition "
-                           "read name instead of self.name?")
+        raise StudentError(f"{label} returned None: {NO_BRANCH}")
     return out
 
 
