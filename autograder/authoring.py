@@ -61,7 +61,6 @@ class Notebook:
         self.name = name
         self.cells: list = []
         self._solutions: list[str] = []
-        self._labs: set[str] = set()
         self._setup: str | None = None
 
     @property
@@ -118,7 +117,6 @@ class Notebook:
             raise ValueError(f"{function} has no hidden tests in {self.assignment}")
         given, fixed = _clean(given), _clean(fixed)
         code = lab_solution_source(given, fixed)
-        self._labs.add(function)
         cell = nbformat.v4.new_code_cell(code, metadata=_nbgrader(function, solution=True))
         cell.metadata[notebooks.LAB_META] = {"given": given}
         return self._add(cell, function)
