@@ -8,6 +8,7 @@ earlier assignments' solutions that later releases ship).
 
 import argparse
 import ast
+import difflib
 import os
 import re
 import runpy
@@ -18,7 +19,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import paths, skipping
+from . import notebooks, paths, skipping
 from .hidden import registry
 
 SCHEMA_VERSION = 3
@@ -108,6 +109,18 @@ class Notebook:
         self._solutions.append(code)
         return self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(function, solution=True)), function)
 
+    def lab(self, function: str, given: str, fixed: str):
+        """A "find and fix the bugs" answer cell: students get ``given`` (buggy code) where other
+        answer cells have a stub; ``fixed`` is the solution. The fixed lines that differ from the
+        given ones become the solution regions, so a release holding one of them is refused."""
+        if not registry.tests_for(self.assignment, function):
+            raise ValueError(f"{function} has no hidden tests in {self.assignment}")
+        given, fixed = _clean(given), _clean(fixed)
+        code = lab_solution_source(given, fixed)
+        cell = nbformat.v4.new_code_cell(code, metadata=_nbgrader(function, solution=True))
+        cell.metadata[notebooks.LAB_META] = {"given": given}
+        return self._add(cell, function)
+
     def check(self, function: str, source: str):
         """The visible self-check of ``function``: ### AUTOTEST lines, no points."""
         grade_id = f"check_{function}"
@@ -158,6 +171,30 @@ class Notebook:
 
     def solved_text(self) -> str:
         return solved_module_text(self.assignment, self._setup or "", self._solutions)
+
+
+def lab_solution_source(given: str, fixed: str) -> str:
+    """``fixed`` with each run of lines that differs from ``given`` between solution markers.
+
+    Raises ValueError if the two agree, or if a fixed line also appears in the given code (a
+    release would then seem to hold solution code)."""
+    given_lines, fixed_lines = given.splitlines(), fixed.splitlines()
+    changed = [(j1, j2) for tag, _, _, j1, j2 in
+               difflib.SequenceMatcher(a=given_lines, b=fixed_lines, autojunk=False).get_opcodes()
+               if tag in ("replace", "insert")]
+    if not changed:
+        raise ValueError("a debugging lab's fixed code must change lines of the given code")
+    given_set = {line.strip() for line in given_lines}
+    out, start = [], 0
+    for j1, j2 in changed:
+        for line in fixed_lines[j1:j2]:
+            if line.strip() in given_set:
+                raise ValueError(f"the fixed line {line.strip()!r} also appears in the given code")
+        indent = fixed_lines[j1][:len(fixed_lines[j1]) - len(fixed_lines[j1].lstrip())]
+        out += fixed_lines[start:j1] + [f"{indent}### BEGIN SOLUTION", *fixed_lines[j1:j2],
+                                        f"{indent}### END SOLUTION"]
+        start = j2
+    return "\n".join(out + fixed_lines[start:])
 
 
 def solved_module_name(assignment: str) -> str:

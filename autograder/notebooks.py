@@ -9,6 +9,7 @@ from .hidden import registry
 
 MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+LAB_META = "debugging_lab"  # cell metadata of a "find and fix the bugs" answer cell: {"given": code}
 
 
 def assignments(course_dir: Path) -> list[str]:
@@ -39,6 +40,26 @@ def hidden_test_ids(nb) -> list[str]:
 def solution_code(cell_source: str) -> str:
     """A solution cell's code as a student would write it: the markers removed."""
     return "\n".join(line for line in cell_source.splitlines() if not MARKER.match(line))
+
+
+def given_code(cell) -> str | None:
+    """The buggy code a debugging-lab answer cell hands to students (None for other cells)."""
+    return cell.get("metadata", {}).get(LAB_META, {}).get("given")
+
+
+def hand_out_lab_code(notebook_path: Path) -> None:
+    """In a released notebook, give every debugging-lab cell its buggy code instead of the stub
+    nbgrader left there, and drop the metadata that carried it."""
+    nb = nbformat.read(notebook_path, as_version=4)
+    changed = False
+    for cell in nb.cells:
+        given = given_code(cell)
+        if given is not None:
+            cell.source = given
+            del cell.metadata[LAB_META]
+            changed = True
+    if changed:
+        nbformat.write(nb, notebook_path)
 
 
 def solution_regions(cell_source: str) -> list[str]:

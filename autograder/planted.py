@@ -559,8 +559,65 @@ def predict(X, parameters):
 ''', 0.0, "turn them into 0/1 labels"),
 )
 
+def _lab_cost(label, kept, diagnosis, *, eps=True, arguments=True, self_name=True):
+    """01's debugging lab with the bugs named False left in (each True one fixed)."""
+    return _answer("01_cost_functions", "LabCostFunction", label, f'''
+class LabCostFunction:
+    def __init__(self, name):
+        if name not in ("MSE", "CE"):
+            raise ValueError(f"{{name!r}} is not a cost here: use 'MSE' or 'CE'")
+        self.name = name
+
+    def compute_cost(self, AL, Y):
+        if self.name == "CE":
+{"            eps = 1e-12" if eps else ""}
+            return compute_cost_ce(np.clip(AL, eps, 1 - eps), Y)
+        cost = compute_cost_mse(AL, Y)
+        return cost
+
+    def compute_derivative(self, {"AL, Y" if arguments else "Y, AL"}):
+        if self.name == "CE":
+            dAL = cost_derivative_ce(AL, Y)
+        elif {"self.name" if self_name else "name"} == "MSE":
+            dAL = cost_derivative_mse(AL, Y)
+        return dAL
+''', kept, diagnosis)
+
+
+LAB_MISTAKES = (
+    _lab_cost("lab: the three bugs left", 0.0, "reads name, not self.name", eps=False, arguments=False,
+              self_name=False),
+    _lab_cost("lab: eps left undefined", 2.0, "uses eps, which is never defined", eps=False),
+    _lab_cost("lab: name for self.name left", 2.0, "reads name, not self.name", self_name=False),
+    _lab_cost("lab: derivative arguments left swapped", 1.0, "compute_derivative has its arguments swapped",
+              arguments=False),
+)
+
+def _lab_backward(label, kept, diagnosis, *, arguments=True, index=True):
+    """03's debugging lab with the bugs named False left in (each True one fixed)."""
+    return _answer("03_L_model_backward", "backpropagation", label, f'''
+def backpropagation(AL, Y, caches, activations, cost):
+    grads = {{}}
+    L = len(caches)
+    dA = CostFunction(cost).compute_derivative({"AL, Y" if arguments else "Y, AL"})
+    for l in reversed(range(L)):
+        dA_prev, dW, db = linear_activation_backward(dA, caches[l], activations[{"l" if index else "l - 1"}])
+        grads["dA" + str(l)] = dA_prev
+        grads["dW" + str(l + 1)] = dW
+        grads["db" + str(l + 1)] = db
+        dA = dA_prev
+    return grads
+''', kept, diagnosis)
+
+
+LAB_MISTAKES += (
+    _lab_backward("lab: both backward bugs left", 0.0, "two bugs at once", arguments=False, index=False),
+    _lab_backward("lab: derivative asked for as (Y, AL)", 0.0, "divides by Y", arguments=False),
+    _lab_backward("lab: activations one layer off", 1.0, "one layer off", index=False),
+)
+
 ALL_MISTAKES = (MISTAKES + COST_MISTAKES + BACKWARD_STEP_MISTAKES + SHALLOW_MISTAKES + DEEP_MISTAKES
-                + UPDATE_MISTAKES + TRAINING_MISTAKES + PREDICT_MISTAKES)
+                + UPDATE_MISTAKES + TRAINING_MISTAKES + PREDICT_MISTAKES + LAB_MISTAKES)
 
 # Graded end to end through nbgrader, one student each (tests/pipeline/test_planted_catalogue.py):
 # every graded function, and the mistakes most worth seeing in a real notebook. Each notebook
@@ -574,7 +631,7 @@ _END_TO_END = {
     "m from the wrong axis", "sigmoid branch calls relu_backward", "derivative taken at A",
     "shallow: 1 - Z1**2", "shallow: dW2.T for W2.T",
     *(a.label for a in (SIGMOID_EVERYWHERE, PLUS_UPDATE) + DEEP_MISTAKES + UPDATE_MISTAKES),
-    *(a.label for a in TRAINING_MISTAKES + PREDICT_MISTAKES),
+    *(a.label for a in TRAINING_MISTAKES + PREDICT_MISTAKES + LAB_MISTAKES),
 }
 CATALOGUE = tuple(a for a in ALL_MISTAKES if a.label in _END_TO_END)
 MORE_MISTAKES = tuple(a for a in ALL_MISTAKES if a.label not in _END_TO_END)
@@ -626,6 +683,35 @@ class CostFunction:
 
     def compute_derivative(self, AL, Y):
         return self.derivative(AL, Y)
+'''),
+    Answer("01_cost_functions", "LabCostFunction", "lab fixed with eps as an attribute", '''
+class LabCostFunction:
+    def __init__(self, name):
+        if name not in ("MSE", "CE"):
+            raise ValueError(f'unknown cost {name!r}: choose "MSE" or "CE"')
+        self.name = name
+        self.eps = 1e-12
+
+    def compute_cost(self, AL, Y):
+        m = Y.shape[1]
+        if self.name == "MSE":
+            return float(np.sum((AL - Y) ** 2) / (2 * m))
+        AL = np.clip(AL, self.eps, 1 - self.eps)
+        return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+    def compute_derivative(self, AL, Y):
+        if self.name == "MSE":
+            return AL - Y
+        return -(Y / AL - (1 - Y) / (1 - AL))
+'''),
+    Answer("03_L_model_backward", "backpropagation", "lab fixed as a loop over l = L, ..., 1", '''
+def backpropagation(AL, Y, caches, activations, cost):
+    grads = {}
+    dA = CostFunction(cost).compute_derivative(AL, Y)
+    for l in range(len(caches), 0, -1):
+        dA, dW, db = linear_activation_backward(dA, caches[l - 1], activations[l - 1])
+        grads["dA%d" % (l - 1)], grads["dW%d" % l], grads["db%d" % l] = dA, dW, db
+    return grads
 '''),
     Answer("02_backward_step", "sigmoid_backward", "np.multiply and the formula written out", '''
 def sigmoid_backward(dA, cache):

@@ -1,7 +1,8 @@
 """`python -m autograder release`: student versions of every assignment, checked before they ship.
 
 nbgrader's generate_assignment writes release/<assignment>/ (solutions replaced by stubs, hidden
-tests removed, AUTOTEST lines turned into asserts). We then add the helper package, with the
+tests removed, AUTOTEST lines turned into asserts). A debugging lab's answer cell then gets the
+buggy code students are to fix instead of a stub. We then add the helper package, with the
 earlier assignments' solutions only, and refuse the release (removing it) when the solutions do
 not earn full marks or when anything instructor-only reached a student file.
 """
@@ -195,6 +196,7 @@ def release(course_dir: Path = paths.COURSE, *, log=print) -> list[Released]:
             raise ReleaseRefused(f"nbgrader could not generate {assignment}: {nbgrader_api.failure_reason(outcome)}")
         ship_helper_package(course_dir, assignment)
         name = notebooks.source_notebook(course_dir, assignment).name
+        notebooks.hand_out_lab_code(course_dir / "release" / assignment / name)
         released.append(Released(assignment, course_dir / "release" / assignment / name))
     problems = [p for a in assignment_ids for p in leaks(course_dir, a)]
     if not problems:

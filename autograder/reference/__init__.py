@@ -28,6 +28,8 @@ from .costs import (
     cost_derivative_ce,
     cost_derivative_mse,
 )
+from .lab_backward import backpropagation
+from .lab_cost import LabCostFunction
 from .linear import (
     linear_activation_backward,
     linear_activation_forward,
@@ -43,10 +45,12 @@ __all__ = [
     "ACTIVATIONS",
     "CostFunction",
     "L_layer_model",
+    "LabCostFunction",
     "L_model_backward",
     "L_model_forward",
     "LayerCache",
     "LinearCache",
+    "backpropagation",
     "backward_propagation",
     "classification_error",
     "compute_cost",

@@ -26,6 +26,7 @@ In this assignment you will:
 3. write their derivatives with respect to the prediction, the first step of backpropagation;
 4. see, with a widget, why cross-entropy is the right cost for a sigmoid output;
 5. wrap both costs in a small `CostFunction` class, and train a single neuron with each.
+6. debug the cost class of the tutorial this course grew from: find and fix its bugs.
 
 **Notation (used in all five assignments).**
 
@@ -404,11 +405,11 @@ nb.code("""
 # NBVAL_CHECK_OUTPUT
 AL, Y = testcases.cost_case()
 m = Y.shape[1]
-for name, cost, derivative in [("MSE", compute_cost_mse, cost_derivative_mse),
-                               ("cross-entropy", compute_cost_ce, cost_derivative_ce)]:
+for cost_name, cost, derivative in [("MSE", compute_cost_mse, cost_derivative_mse),
+                                    ("cross-entropy", compute_cost_ce, cost_derivative_ce)]:
     numeric = numerical_gradient(lambda: cost(AL, Y), AL)  # d J / d AL: 1/m of the loss's slope
-    error = check_gradient(f"dAL ({name})", derivative(AL, Y), m * numeric)
-    print(f"{name}: relative error below 1e-6? {error < 1e-6}")
+    error = check_gradient(f"dAL ({cost_name})", derivative(AL, Y), m * numeric)
+    print(f"{cost_name}: relative error below 1e-6? {error < 1e-6}")
 """)
 
 nb.markdown(r"""
@@ -583,7 +584,7 @@ def train_neuron(cost, X, Y, learning_rate=1.0, num_iterations=300):
 
 
 X, Y = testcases.training_case()
-histories = {name: train_neuron(CostFunction(name), X, Y) for name in ["MSE", "CE"]}
+histories = {cost_name: train_neuron(CostFunction(cost_name), X, Y) for cost_name in ["MSE", "CE"]}
 print("iteration   MSE: cost  error    CE: cost  error")
 for i in [0, 10, 25, 50, 100, 200, 300]:
     (c_mse, e_mse), (c_ce, e_ce) = histories["MSE"][i], histories["CE"][i]
@@ -594,8 +595,8 @@ nb.code("""
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
-for name, history in histories.items():
-    ax.plot([error for cost, error in history], label=name)
+for cost_name, history in histories.items():
+    ax.plot([error for cost, error in history], label=cost_name)
 ax.set_xlabel("iteration")
 ax.set_ylabel("classification error")
 ax.set_title("One sigmoid neuron, starting confidently wrong")
@@ -607,6 +608,163 @@ nb.markdown(r"""
 With cross-entropy the error drops within a few dozen iterations; with MSE the neuron barely
 moves for hundreds of iterations, because $a(1 - a) \approx 0.0025$ throttles every gradient.
 Same data, same start, same learning rate: only the cost differs.
+""")
+
+LAB_GIVEN = '''
+class LabCostFunction:
+    """The tutorial's cost class, to debug: it has three bugs.
+
+    LabCostFunction(name): name is "MSE" or "CE"; any other name raises a ValueError.
+
+    Methods (AL: predictions, shape (1, m); Y: labels, shape (1, m)):
+    compute_cost(AL, Y) -- the cost, a float (AL clipped into [eps, 1 - eps] for the cross-entropy)
+    compute_derivative(AL, Y) -- dL/dAL per example (no 1/m), shape (1, m)
+    It calls your functions of parts 2, 3 and 5 for the formulas.
+    """
+
+    def __init__(self, name):
+        if name not in ("MSE", "CE"):
+            raise ValueError(f"{name!r} is not a cost here: use 'MSE' or 'CE'")
+        self.name = name
+
+    def compute_cost(self, AL, Y):
+        if self.name == "CE":
+            return compute_cost_ce(np.clip(AL, eps, 1 - eps), Y)
+        cost = compute_cost_mse(AL, Y)
+        return cost
+
+    def compute_derivative(self, Y, AL):
+        if self.name == "CE":
+            dAL = cost_derivative_ce(AL, Y)
+        elif name == "MSE":
+            dAL = cost_derivative_mse(AL, Y)
+        return dAL
+'''
+
+LAB_FIXED = LAB_GIVEN.replace(
+    "            return compute_cost_ce(", "            eps = 1e-12\n            return compute_cost_ce(").replace(
+    "def compute_derivative(self, Y, AL):", "def compute_derivative(self, AL, Y):").replace(
+    'elif name == "MSE":', 'elif self.name == "MSE":')
+
+nb.markdown(r"""
+## 9. Debugging lab: the tutorial's cost class
+
+This course grew from a tutorial that wrote the costs as a class, much like your `CostFunction`.
+Its class, rewritten below as `LabCostFunction`, has **three bugs**, of the kind everyone makes.
+Python will find some of them for you; one of them runs without any error and is only caught
+by checking the numbers. Your job: find all three and fix them in the cell below, changing as
+little as you can. The class must keep its name and its methods `compute_cost(AL, Y)` and
+`compute_derivative(AL, Y)`, called with the predictions first, as every caller in this course
+(and the training loop of part 8) calls them. Its fixed version is graded: the cross-entropy
+cost, and the derivative of each cost.
+
+Your tools:
+
+- run the cell, then the checks below it, and **read the error messages**: the exception's
+  name and the line it points at;
+- the **gradient check** of part 5, run for both costs in the cell after the checks: an
+  analytic derivative that disagrees with the numerical one is wrong, even when it runs;
+- the self-check cell, which compares the methods with the functions you wrote above.
+""")
+
+nb.lab("LabCostFunction", LAB_GIVEN, LAB_FIXED)
+
+nb.check("LabCostFunction", """
+# Self-check (no points): the methods against your functions of parts 2 to 5.
+AL, Y = testcases.cost_case()
+lab_mse, lab_ce = LabCostFunction("MSE"), LabCostFunction("CE")
+### AUTOTEST lab_mse.compute_cost(AL, Y)
+### AUTOTEST lab_ce.compute_cost(AL, Y)
+### AUTOTEST lab_mse.compute_derivative(AL, Y)
+### AUTOTEST lab_ce.compute_derivative(AL, Y)
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+# The gradient check of each derivative (part 5): run it on the code as given, then after each fix.
+AL, Y = testcases.cost_case()
+m = Y.shape[1]
+for cost_name in ["MSE", "CE"]:
+    try:
+        lab = LabCostFunction(cost_name)
+        numeric = m * numerical_gradient(lambda: lab.compute_cost(AL, Y), AL)
+        error = check_gradient(f"dAL ({cost_name})", lab.compute_derivative(AL, Y), numeric)
+        print(f"{cost_name}: the gradient check passes: {error < 1e-6}")
+    except Exception as err:  # a bug: show it and go on with the other cost
+        print(f"{cost_name}: {type(err).__name__}: {err}")
+""")
+
+nb.hidden_tests("LabCostFunction")
+
+nb.markdown(r"""
+### What the three bugs would have done to training
+
+- **`name` for `self.name`.** Inside a method, `name` is not the object's name: Python looks for
+  a local variable, then a global one. With none, the MSE derivative raises `NameError` the
+  first time training asks for it, and training stops before its first step. Worse, a notebook
+  often *has* a global `name` (any `for name in ...` loop leaves one), and then the method reads
+  it silently: every object behaves as whatever cost that loop named last.
+- **`eps` never defined.** The cross-entropy cost raises `NameError` at the first call: training
+  cannot even report its starting cost. (Defining `eps` is not enough to be safe: it must be
+  tiny, such as $10^{-12}$, or the clipping changes ordinary costs.)
+- **`compute_derivative(self, Y, AL)` called as `(AL, Y)`.** Python matches arguments by
+  position, not by name, so inside the method `Y` holds the predictions and `AL` the labels.
+  It runs without an error, which makes it the worst of the three. For MSE it returns
+  $Y - A^{[L]}$: the gradient with its **sign flipped**, so every "step downhill" goes uphill
+  (gradient *ascent*). For cross-entropy it computes $-\left(\frac{A}{Y} - \frac{1 - A}{1 - Y}\right)$,
+  which **divides by the labels**: infinite for every example, and after one step every weight
+  is `nan`.
+
+The cell below shows the third bug at work: the neuron of part 8, started at $W = 0$, $b = 0$
+(it answers $a = 0.5$ for every example), takes five steps of gradient descent, with the
+derivative asked for correctly and as the tutorial did.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+class CalledSwapped:
+    \"\"\"A cost whose derivative is asked for as the tutorial did: (Y, AL) instead of (AL, Y).\"\"\"
+
+    def __init__(self, cost_name):
+        self.cost = CostFunction(cost_name)
+
+    def compute_cost(self, AL, Y):
+        return self.cost.compute_cost(AL, Y)
+
+    def compute_derivative(self, AL, Y):
+        return self.cost.compute_derivative(Y, AL)  # the bug, kept on purpose
+
+
+def descend(cost, X, Y, steps=5, learning_rate=1.0):
+    \"\"\"The cost before each of ``steps`` steps of gradient descent on one sigmoid neuron.\"\"\"
+    m = X.shape[1]
+    W, b = np.zeros((1, X.shape[0])), np.zeros((1, 1))
+    costs = []
+    for _ in range(steps + 1):
+        A, Z = sigmoid(W @ X + b)
+        costs.append(cost.compute_cost(A, Y))
+        dZ = cost.compute_derivative(A, Y) * A * (1 - A)
+        W = W - learning_rate * (dZ @ X.T) / m
+        b = b - learning_rate * np.sum(dZ, axis=1, keepdims=True) / m
+    return costs
+
+
+X, Y = testcases.training_case()
+with np.errstate(divide="ignore", invalid="ignore"):  # the swapped cross-entropy divides by 0
+    runs = {f"{cost_name}, {how}": descend(cost, X, Y)
+            for cost_name in ["MSE", "CE"]
+            for how, cost in [("as (AL, Y)", CostFunction(cost_name)),
+                              ("as (Y, AL)", CalledSwapped(cost_name))]}
+print(f"{'cost before step':15s}", "  ".join(f"{step:7d}" for step in range(6)))
+for label, costs in runs.items():
+    print(f"{label:15s}", "  ".join(f"{c:7.4f}" for c in costs))
+""")
+
+nb.markdown(r"""
+With the arguments in the right order both costs fall at every step. With them swapped, the MSE
+cost **rises** at every step: the neuron learns to give each example the wrong label. The
+cross-entropy becomes `nan` after one step, and it stays `nan`: nothing can be learned from
+there. A gradient check before training would have caught both in a second.
 
 ## Summary
 
@@ -621,6 +779,8 @@ Same data, same start, same learning rate: only the cost differs.
 - Clip the predictions into $[\varepsilon, 1 - \varepsilon]$ before taking logs.
 - With a sigmoid output, cross-entropy gives $\partial \mathcal{L} / \partial z = a - y$: no vanishing
   gradient when the network is confidently wrong, unlike MSE.
+- Check every derivative numerically: a derivative with its arguments swapped runs without an
+  error, and only the numbers show that it climbs the cost.
 
 Next: the backward step of one layer, which carries this first derivative back through the
 network.

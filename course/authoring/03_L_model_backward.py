@@ -18,6 +18,7 @@ What you will do:
 3. see why the shortcut $dZ^{[L]} = A^{[L]} - Y$ gives the same result;
 4. check your gradients against finite differences, and find the layer where a bug hides;
 5. watch gradients vanish or explode as the network gets deeper.
+6. debug the backward loop of the tutorial this course grew from: find and fix its bugs.
 
 The backward steps of assignment 02 are provided: `relu_backward`, `sigmoid_backward`,
 `linear_backward` and `linear_activation_backward(dA, cache, activation)`. So are the forward
@@ -30,7 +31,8 @@ import numpy as np
 
 from bpkit.solved.backward_step import relu_backward, sigmoid_backward
 from bpkit.solved.backward_step import linear_backward, linear_activation_backward
-from bpkit.forward import L_model_forward
+from bpkit.forward import L_model_forward, linear_activation_forward
+from bpkit.solved.cost_functions import CostFunction
 from bpkit.init import initialize_parameters_deep
 from bpkit import testcases
 from bpkit.gradcheck import gradient_check_model, numerical_gradient, relative_error
@@ -330,6 +332,170 @@ gets smaller or larger gradients together. Move the sliders: depth 12, then scal
 
 nb.demo("""
 gradient_flow(L_model_backward)
+""")
+
+LAB_GIVEN = '''
+def backpropagation(AL, Y, caches, activations, cost):
+    """The tutorial's backward loop, to debug: it has two bugs.
+
+    Arguments:
+    AL -- output of the last layer, shape (1, m)
+    Y -- true labels (0 or 1), shape (1, m)
+    caches -- the list of L caches of the forward pass: caches[l] = ((A_prev, W, b), Z) for layer l + 1
+    activations -- the list of L activation names: activations[l] for layer l + 1
+    cost -- "MSE" or "CE", the name of a CostFunction
+
+    Returns:
+    grads -- the keys of L_model_backward: "dA0".."dA{L-1}", "dW1".."dW{L}", "db1".."db{L}"
+    """
+    grads = {}
+    L = len(caches)
+    dA = CostFunction(cost).compute_derivative(Y, AL)
+    for l in reversed(range(L)):  # l = L - 1, ..., 0
+        dA_prev, dW, db = linear_activation_backward(dA, caches[l], activations[l - 1])
+        grads["dA" + str(l)] = dA_prev
+        grads["dW" + str(l + 1)] = dW
+        grads["db" + str(l + 1)] = db
+        dA = dA_prev
+    return grads
+'''
+
+LAB_FIXED = LAB_GIVEN.replace(
+    "compute_derivative(Y, AL)", "compute_derivative(AL, Y)").replace(
+    "activations[l - 1])", "activations[l])")
+
+nb.markdown(r"""
+## 6. Debugging lab: the tutorial's backward loop
+
+The tutorial this course grew from lets every layer choose its activation and the network
+choose its cost by name. Its backward pass, rewritten below as
+`backpropagation(AL, Y, caches, activations, cost)`, is your `L_model_backward` made general:
+
+- `activations` lists one activation per layer, `activations[l - 1]` for layer $l$ (for
+  example `["relu", "tanh", "sigmoid"]`), and the forward pass used exactly those;
+- `cost` is `"MSE"` or `"CE"`, and the derivative $dA^{[L]}$ comes from the `CostFunction` of
+  assignment 01 (provided here, with its methods `compute_cost(AL, Y)` and
+  `compute_derivative(AL, Y)`, predictions first).
+
+It returns the same keys as `L_model_backward`. It has **two bugs**, and neither raises an
+error: Python runs it happily and returns gradients of the right shapes. Only the numbers can
+tell. Find both and fix them in the cell below, changing as little as you can. Its fixed version
+is graded: a network with the same activation in every layer, and two with mixed activations,
+one for each cost.
+
+Your tools: the **gradient check** of part 4 (the cell after the self-check runs it for both
+costs; remember that the first gradient it names is in the layer to look at), the self-check,
+and reading the code line by line against what you wrote in part 2. The cell below prepares a
+small network for both.
+""")
+
+nb.code("""
+def forward_with(X, parameters, activations):
+    \"\"\"The forward pass with layer l using activations[l - 1]: (AL, caches), as L_model_forward.\"\"\"
+    A, caches = X, []
+    for l, activation in enumerate(activations, start=1):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)],
+                                             activation)
+        caches.append(cache)
+    return A, caches
+
+
+_, Y_lab, caches = testcases.L_model_backward_case()  # three layers: 5 -> 4 -> 3 -> 1
+X_lab = caches[0][0][0]
+lab_parameters = {}
+for l, ((A_prev, W, b), Z) in enumerate(caches, start=1):
+    lab_parameters["W" + str(l)], lab_parameters["b" + str(l)] = W, b
+lab_activations = ["relu", "tanh", "sigmoid"]
+AL_lab, caches_lab = forward_with(X_lab, lab_parameters, lab_activations)
+""")
+
+nb.lab("backpropagation", LAB_GIVEN, LAB_FIXED)
+
+nb.check("backpropagation", """
+# Self-check (no points): mixed activations with each cost, and sigmoid in every layer.
+AL_same, caches_same = forward_with(X_lab, lab_parameters, ["sigmoid"] * 3)
+### AUTOTEST backpropagation(AL_lab, Y_lab, caches_lab, lab_activations, "MSE")
+### AUTOTEST backpropagation(AL_lab, Y_lab, caches_lab, lab_activations, "CE")
+### AUTOTEST backpropagation(AL_same, Y_lab, caches_same, ["sigmoid"] * 3, "MSE")
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+# The gradient check of part 4 on the lab's network: run it on the code as given, then after each fix.
+def lab_cost(cost_name):
+    \"\"\"forward_cost(parameters, X, Y) for gradient_check_model: the named cost of forward_with.\"\"\"
+    return lambda parameters, X, Y: CostFunction(cost_name).compute_cost(
+        forward_with(X, parameters, lab_activations)[0], Y)
+
+
+for cost_name in ["MSE", "CE"]:
+    try:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            grads = backpropagation(AL_lab, Y_lab, caches_lab, lab_activations, cost_name)
+        errors = gradient_check_model(lab_parameters, X_lab, Y_lab, grads, lab_cost(cost_name))
+        print(f"{cost_name}: every gradient passes the check: {max(errors.values()) < 1e-6}")
+    except AssertionError as failure:
+        print(f"{cost_name}: {failure}")
+""")
+
+nb.hidden_tests("backpropagation")
+
+nb.markdown(r"""
+### What the two bugs would have done to training
+
+- **`compute_derivative(Y, AL)`.** The method takes the predictions first; called with the
+  labels first, it computes the derivative of the wrong thing. For MSE it returns $Y - A^{[L]}$,
+  minus the right $dA^{[L]}$, and since every backward step is linear in the $dA$ it receives,
+  **every** gradient comes out with its sign flipped: each step of gradient descent climbs the
+  cost. For cross-entropy it divides by the labels: the gradients are infinite or `nan`, and so
+  is every weight after one step.
+- **`activations[l - 1]` with `caches[l]`.** In a loop over `l = L - 1, ..., 0`, `caches[l]`
+  belongs to layer $l + 1$, and so does `activations[l]`. Index `l - 1` hands each layer the
+  activation of the layer below it, and at `l = 0` Python's index `-1` quietly wraps around to
+  the last one. The output layer is differentiated as if it were `tanh`, the first layer as if
+  it were a sigmoid: the gradients are simply wrong, and wrong in a way no shape check notices.
+  (A network with the same activation everywhere hides this bug completely, which is why a
+  test of such a network alone would never have found it.)
+
+The cell below trains the lab's network for five steps with the MSE cost, using your fixed
+`backpropagation`, then with each bug put back: the flipped sign is what the swapped arguments
+give, and the shifted list is what the wrong index gives.
+""")
+
+nb.code("""
+# NBVAL_CHECK_OUTPUT
+def descend(backward, steps=5, learning_rate=1.0):
+    \"\"\"The MSE cost of the lab's network before each of ``steps`` steps of gradient descent.\"\"\"
+    parameters = copy.deepcopy(lab_parameters)
+    costs = []
+    for _ in range(steps + 1):
+        AL, caches = forward_with(X_lab, parameters, lab_activations)
+        costs.append(CostFunction("MSE").compute_cost(AL, Y_lab))
+        grads = backward(AL, caches)
+        for key in parameters:
+            parameters[key] = parameters[key] - learning_rate * grads["d" + key]
+    return costs
+
+
+shifted = [lab_activations[-1]] + lab_activations[:-1]  # what activations[l - 1] gives layer l + 1
+runs = {
+    "fixed": lambda AL, caches: backpropagation(AL, Y_lab, caches, lab_activations, "MSE"),
+    "sign flipped": lambda AL, caches: {key: -value for key, value in
+                                        backpropagation(AL, Y_lab, caches, lab_activations, "MSE").items()},
+    "one layer off": lambda AL, caches: backpropagation(AL, Y_lab, caches, shifted, "MSE"),
+}
+print(f"{'cost before step':16s}", "  ".join(f"{step:7d}" for step in range(6)))
+for label, backward in runs.items():
+    print(f"{label:16s}", "  ".join(f"{cost:7.4f}" for cost in descend(backward)))
+""")
+
+nb.markdown(r"""
+With the fixed loop the cost falls at every step. With the sign flipped it **rises** at every
+step. With the activations one layer off it still falls here, even a little faster at first:
+a wrong direction can point downhill too, and that is what makes this bug so hard to see in a
+cost curve. But it is not the gradient of this network's cost, so the steps stop being the
+steepest way down, and where they lead depends on the bug rather than on the data. A gradient
+check before training names both bugs in a second; a cost curve names neither reliably.
 """)
 
 nb.markdown(r"""

@@ -28,6 +28,8 @@ GRADED = {
     "update_parameters",
     "L_layer_model",
     "predict",
+    "LabCostFunction",  # the debugging labs
+    "backpropagation",
 }
 MATHS_MODULES = [
     "bpkit.activations",

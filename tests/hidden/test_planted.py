@@ -60,7 +60,11 @@ def test_every_catalogued_mistake_keeps_its_points_and_is_diagnosed(answer):
         assert any(answer.diagnosis in d for d in said), said
         for r in results:  # a test it fails says why; a test it passes says nothing
             assert bool(r["diagnosis"]) == (r["score"] < r["max_score"]), r
-            assert not r["hints"] or answer.label == "no clipping", r
+            # (the swapped cross-entropy derivative of the lab divides by 0, and is told so)
+            assert not r["hints"] or answer.label in ("no clipping", "lab: the three bugs left",
+                                                      "lab: derivative arguments left swapped",
+                                                      "lab: derivative asked for as (Y, AL)",
+                                                      "lab: both backward bugs left"), r
 
 
 @pytest.mark.parametrize("answer", planted.STYLE_CATALOGUE, ids=lambda a: planted.slug(a.label))
