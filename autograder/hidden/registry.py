@@ -28,6 +28,9 @@ class HiddenTest:
     deps: tuple[str, ...]  # replaced by the reference implementations while the test runs
     run: Callable[..., Outcome]  # run(student, rng) -> Outcome
     description: str
+    # The test names a wrong definition itself (the debugging labs hand out swapped parameters on
+    # purpose): the generic "takes (...); the assignment asks for (...)" is not put over its words.
+    judges_signature: bool = False
 
     @property
     def grade_id(self) -> str:
@@ -37,11 +40,12 @@ class HiddenTest:
 _TESTS: dict[str, HiddenTest] = {}
 
 
-def hidden_test(assignment, function, case, points, deps=(), description=""):
+def hidden_test(assignment, function, case, points, deps=(), description="", judges_signature=False):
     """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function``."""
 
     def register(run):
-        test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description)
+        test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description,
+                          judges_signature)
         if test.grade_id in _TESTS:
             raise ValueError(f"duplicate hidden test {test.grade_id}")
         _TESTS[test.grade_id] = test

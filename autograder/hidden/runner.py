@@ -62,7 +62,8 @@ def evaluate(test, wrapped: Student, student: str) -> Outcome:
         outcome = Outcome.failed(str(err), key=err.key)
     except RecursionError:
         outcome = Outcome.failed(f"{test.function} recursed without end.")
-    outcome = _with_signature(outcome, wrapped.signature_problem)
+    if not test.judges_signature:
+        outcome = _with_signature(outcome, wrapped.signature_problem)
     outcome.notes.extend(wrapped.notes)
     return _with_hints(outcome, wrapped.warnings)
 

@@ -108,17 +108,18 @@ def _same(value, want) -> bool:
 
 
 @hidden_test(A, FUNCTION, "same_activations", 1, deps=DEPS,
-             description="sigmoid in every layer, MSE cost")
+             description="sigmoid in every layer, MSE cost", judges_signature=True)
 def lab_same_activations(f, rng):
     return _run(f, rng, ["sigmoid"] * 3, "MSE")
 
 
-@hidden_test(A, FUNCTION, "mixed_mse", 2, deps=DEPS, description="relu, tanh, sigmoid; MSE cost")
+@hidden_test(A, FUNCTION, "mixed_mse", 2, deps=DEPS, description="relu, tanh, sigmoid; MSE cost",
+             judges_signature=True)
 def lab_mixed_mse(f, rng):
     return _run(f, rng, ["relu", "tanh", "sigmoid"], "MSE")
 
 
 @hidden_test(A, FUNCTION, "mixed_ce", 2, deps=DEPS,
-             description="relu, relu, tanh, sigmoid; cross-entropy cost")
+             description="relu, relu, tanh, sigmoid; cross-entropy cost", judges_signature=True)
 def lab_mixed_ce(f, rng):
     return _run(f, rng, ["relu", "relu", "tanh", "sigmoid"], "CE")

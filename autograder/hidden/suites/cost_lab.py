@@ -92,16 +92,17 @@ def _divides_by_y(got, AL, Y) -> bool:
     return got.shape == swapped.shape and bool(np.allclose(got, swapped, equal_nan=True))
 
 
-@hidden_test(A, CLASS, "ce_cost", POINTS, deps=COST_DEPS, description="AL exactly 0 or 1 in places")
+@hidden_test(A, CLASS, "ce_cost", POINTS, deps=COST_DEPS, description="AL exactly 0 or 1 in places",
+             judges_signature=True)
 def lab_ce_cost(f, rng):
     return _case(f, rng, "CE", "compute_cost")
 
 
-@hidden_test(A, CLASS, "mse_derivative", POINTS, deps=COST_DEPS)
+@hidden_test(A, CLASS, "mse_derivative", POINTS, deps=COST_DEPS, judges_signature=True)
 def lab_mse_derivative(f, rng):
     return _case(f, rng, "MSE", "compute_derivative")
 
 
-@hidden_test(A, CLASS, "ce_derivative", POINTS, deps=COST_DEPS)
+@hidden_test(A, CLASS, "ce_derivative", POINTS, deps=COST_DEPS, judges_signature=True)
 def lab_ce_derivative(f, rng):
     return _case(f, rng, "CE", "compute_derivative")
