@@ -462,8 +462,10 @@ final cost and a couple of points more accuracy (with 100 test images, one image
 read small differences with care). The two-layer network trains about twice as fast. On
 Coursera's cat photos the gap is wider (about 0.72 test accuracy for its two-layer network
 against 0.80 for its four layers): harder pictures reward the extra layers, which combine the
-first layer's detectors into larger parts. Try other `two_layer_dims` (more hidden units) and
-see whether width alone closes the gap.
+first layer's detectors into larger parts. On Kaggle's photos, with the full-batch settings
+of this notebook, neither goes far: about 0.57 test accuracy for both on 400 unseen photos
+(appendix A does better). Try other `two_layer_dims` (more hidden units) and see whether
+width alone closes the gap.
 
 ## 7. Try your own photo
 
@@ -515,8 +517,9 @@ roughly centred and the cues are simple, they do well. On real photos (set `CATD
 run the notebook again) the animals appear anywhere, at any size, against cluttered
 backgrounds: on Kaggle's dogs-vs-cats photos full-batch training on the pixels (Coursera's
 settings: 64×64, pixels divided by 255) reaches only about 0.58 to 0.60 test accuracy after
-minutes of training, barely better than the 0.50 baseline. Appendix A shows how far the same
-functions go with the recipe of practice.
+minutes of training, barely better than the 0.50 baseline; this notebook's own settings (32×32,
+1,000 iterations) reach about 0.57, with a cost that has hardly left $\ln 2$. Appendix A shows
+how far the same functions go with the recipe of practice (about 0.73 on the same photos).
 
 Convolutional networks take that idea all the way: their first layers are small patterns
 slid over the image, *learned by backpropagation* together with the rest of the network,
