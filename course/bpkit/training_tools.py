@@ -8,6 +8,7 @@ backward pass, the update and the prediction are the functions passed in as argu
 ones you wrote in assignments 01 to 05).
 """
 
+import copy
 import time
 from functools import partial
 from typing import NamedTuple
@@ -37,6 +38,20 @@ RECIPES = {
                "patches": {"count": 256, "size": 6, "stride": 2}, "members": 5,
                "time_budget": 50},
 }
+
+# The full-batch settings the main path of the 05 notebook trains your L_layer_model with on
+# real photos, whose own recipe (above) is the notebook's optional appendix: the network of the
+# drawn faces on images of the photo recipe's size.
+PHOTOS_FULL_BATCH = {"size": RECIPES["photos"]["size"], "hidden": [20, 7, 5],
+                     "method": "full batch", "learning_rate": 0.0075, "iterations": 1000}
+
+
+def model_settings(source):
+    """What the 05 notebook's L_layer_model trains with on ``source`` (``data_source()``): the
+    recipe of the source where it is full batch, else PHOTOS_FULL_BATCH. A dict with the keys
+    size, hidden, method, learning_rate and iterations."""
+    recipe = RECIPES[source]
+    return copy.deepcopy(recipe if recipe["method"] == "full batch" else PHOTOS_FULL_BATCH)
 
 
 # --- inputs ----------------------------------------------------------------------------------

@@ -231,3 +231,18 @@ def test_recipes_name_every_data_source():
     assert set(tt.RECIPES) == {"procedural", "catvnoncat", "photos"}
     assert tt.RECIPES["catvnoncat"] == {"size": 64, "hidden": [20, 7, 5], "method": "full batch",
                                        "learning_rate": 0.0075, "iterations": 2500}
+
+
+def test_model_settings_are_full_batch_for_every_source():
+    for source in tt.RECIPES:
+        settings = tt.model_settings(source)
+        assert settings["method"] == "full batch"
+        assert set(settings) == {"size", "hidden", "method", "learning_rate", "iterations"}
+    assert tt.model_settings("procedural") == tt.RECIPES["procedural"]
+    assert tt.model_settings("catvnoncat") == tt.RECIPES["catvnoncat"]
+    # real photos: the network of the drawn faces, on images of the photo recipe's size
+    assert tt.model_settings("photos")["size"] == tt.RECIPES["photos"]["size"]
+    assert tt.model_settings("photos")["hidden"] == tt.RECIPES["procedural"]["hidden"]
+    settings = tt.model_settings("procedural")
+    settings["hidden"].append(3)  # a copy: a notebook changing its settings leaves RECIPES alone
+    assert tt.RECIPES["procedural"]["hidden"] == [20, 7, 5]

@@ -118,3 +118,41 @@ def test_the_browser_refuses_an_empty_set(problem):
 def unwritten(*args, **kwargs):
     """A graded function as the release hands it out."""
     raise NotImplementedError()
+
+
+def test_the_gallery_order_puts_the_worst_mistakes_first_then_the_least_certain_answers():
+    labels = [[1, 0, 1, 0, 1, 0, 1]]
+    probabilities = [0.95, 0.97, 0.45, 0.52, 0.10, 0.02, 0.60]
+    # mistakes: 1 (0.97 for a 0: certainty 0.47), 4 (0.10 for a 1: 0.40), 2 (0.45 for a 1: 0.05),
+    # 3 (0.52 for a 0: 0.02); right: 6 (0.10 from the threshold), 0 (0.45), 5 (0.48)
+    order = wp.gallery_order(labels, probabilities)
+    np.testing.assert_array_equal(order, [1, 4, 2, 3, 6, 0, 5])
+
+
+def test_the_gallery_order_keeps_ties_in_the_examples_order_and_refuses_mismatched_sizes():
+    np.testing.assert_array_equal(wp.gallery_order([[0, 0, 1, 1]], [0.9, 0.9, 0.3, 0.3]), [0, 1, 2, 3])
+    with pytest.raises(ValueError, match="3 labels but 2 probabilities"):
+        wp.gallery_order([[0, 1, 1]], [0.2, 0.8])
+
+
+def test_the_gallery_shows_the_examples_in_gallery_order_with_their_verdicts(problem):
+    images, X, Y, parameters = problem
+    fig = wp.prediction_gallery(images, X, Y, parameters, ref.L_model_forward, ref.predict,
+                                CLASSES, count=4)
+    assert isinstance(fig, Figure)
+    probabilities = ref.L_model_forward(X, parameters)[0].ravel()
+    shown = wp.gallery_order(Y, probabilities)[:4]
+    axes = [ax for ax in fig.axes if ax.images]
+    assert len(axes) == 4
+    for ax, index in zip(axes, shown, strict=True):
+        np.testing.assert_array_equal(ax.images[0].get_array(), images[index])
+        wrong = int(probabilities[index] > 0.5) != Y[0, index]
+        assert ("WRONG" in ax.get_title()) == wrong
+        assert f"P(dog) {probabilities[index]:.2f}" in ax.get_title()
+
+
+def test_the_gallery_says_to_write_predict_first_while_it_is_unwritten(problem):
+    images, X, Y, parameters = problem
+    gallery = wp.prediction_gallery(images, X, Y, parameters, ref.L_model_forward, unwritten, CLASSES)
+    assert isinstance(gallery, ipywidgets.HTML)
+    assert "Write `predict` first" in gallery.value

@@ -7,7 +7,7 @@ Shapes: X (n_x, m) preprocessed inputs, labels (1, m) of 0/1, images (m, height,
 
 import numpy as np
 
-from ..plots import class_name, new_figure
+from ..plots import class_name, image_grid, new_figure
 from ..unwritten import StudentFunctions, message_widget
 
 THRESHOLD = 0.5  # predict answers class 1 where the output probability is above this
@@ -34,6 +34,52 @@ def mistake_indices(labels, predictions):
     labels = np.asarray(labels).astype(int).ravel()
     predictions = np.asarray(predictions).astype(int).ravel()
     return np.flatnonzero(labels != predictions)
+
+
+def gallery_order(labels, probabilities, threshold=THRESHOLD):
+    """Indices of all m examples, the most instructive first: the mistakes, the most confident
+    first (the worst), then the right answers, the least certain first (probability nearest the
+    threshold). Ties keep the examples' order.
+
+    labels: (1, m) or (m,) of 0/1; probabilities: (m,) or (1, m), P(class 1) = AL.
+    """
+    labels = np.asarray(labels).astype(int).ravel()
+    probabilities = np.asarray(probabilities, dtype=float).ravel()
+    if labels.shape != probabilities.shape:
+        raise ValueError(f"{labels.size} labels but {probabilities.size} probabilities")
+    certainty = np.abs(probabilities - threshold)  # how far from the threshold the answer is
+    wrong = (probabilities > threshold).astype(int) != labels
+    # lexsort sorts by the last key first: right answers after mistakes, then mistakes by
+    # decreasing certainty and right answers by increasing certainty.
+    return np.lexsort((np.where(wrong, -certainty, certainty), ~wrong))
+
+
+def gallery_title(summary, classes=None):
+    """Two short lines under a gallery image: the label, and P(class 1) with the verdict."""
+    verdict = "right" if summary["correct"] else "WRONG"
+    return (f"label {summary['label_name']}\n"
+            f"P({class_name(classes, 1)}) {summary['probability']:.2f} {verdict}")
+
+
+def prediction_gallery(images, X, labels, parameters, forward, predict, classes=None, count=12):
+    """A grid of the ``count`` most instructive examples in ``gallery_order``: the worst
+    mistakes first, then the least certain right answers; or, while predict is not written yet
+    (or raises), an ``ipywidgets.HTML`` that says so.
+
+    images: (m, height, width, 3); X: (n_x, m) the same examples preprocessed; labels: (1, m).
+    """
+    student = StudentFunctions(predict=predict, L_model_forward=forward)
+    try:
+        probabilities, predictions = prediction_table(X, parameters, student["L_model_forward"],
+                                                      student["predict"])
+    except Exception as error:
+        return message_widget(student.explain(error))
+    shown = gallery_order(labels, probabilities)[:count]
+    titles = [gallery_title(prediction_summary(i, labels, probabilities, predictions, classes),
+                            classes) for i in shown]
+    wrong = len(mistake_indices(labels, predictions))
+    return image_grid(np.asarray(images)[shown], titles,
+                      suptitle=f"The {wrong} mistakes (worst first), then the least certain answers")
 
 
 def prediction_summary(index, labels, probabilities, predictions, classes=None):
@@ -67,14 +113,16 @@ def summary_text(summary, classes=None):
 
 
 def prediction_figure(image, summary, classes=None):
-    """The image, and a bar showing P(class 1) against the 0.5 threshold."""
+    """The image, and a bar showing P(class 1) against the 0.5 threshold (summary: as
+    ``prediction_summary`` gives; "correct" None shows no verdict, for an unlabelled image)."""
     fig = new_figure(figsize=(6.5, 3.0))
     ax_image, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.3]})
     ax_image.imshow(image, interpolation="nearest")
     ax_image.axis("off")
     ax_image.set_title(f"label: {summary['label_name']}")
     p = summary["probability"]
-    colour = "tab:green" if summary["correct"] else "tab:red"
+    correct = summary.get("correct")  # None: no label to compare with (your own photo)
+    colour = "tab:blue" if correct is None else "tab:green" if correct else "tab:red"
     ax_bar.barh([0], [p], color=colour, height=0.4)
     ax_bar.text(p, 0, f" {p:.3f}", va="center", ha="left" if p < 0.8 else "right", fontsize=9)
     ax_bar.axvline(THRESHOLD, color="black", linestyle="--", linewidth=1)
@@ -83,8 +131,8 @@ def prediction_figure(image, summary, classes=None):
     ax_bar.set_yticks([])
     ax_bar.set_xlabel(f"P({class_name(classes, 1)}) = output of the network")
     ax_bar.text(THRESHOLD, 0.45, " threshold 0.5", va="center", fontsize=8)
-    verdict = "right" if summary["correct"] else "wrong"
-    ax_bar.set_title(f"predicted: {summary['prediction_name']} ({verdict})")
+    verdict = "" if correct is None else " (right)" if correct else " (wrong)"
+    ax_bar.set_title(f"predicted: {summary['prediction_name']}{verdict}")
     fig.tight_layout()
     return fig
 
