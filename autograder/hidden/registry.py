@@ -28,6 +28,7 @@ class HiddenTest:
     deps: tuple[str, ...]  # replaced by the reference implementations while the test runs
     run: Callable[..., Outcome]  # run(student, rng) -> Outcome
     description: str
+    concept: bool = False  # a concept question: ``function`` names the answer variable
 
     @property
     def grade_id(self) -> str:
@@ -37,11 +38,12 @@ class HiddenTest:
 _TESTS: dict[str, HiddenTest] = {}
 
 
-def hidden_test(assignment, function, case, points, deps=(), description=""):
-    """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function``."""
+def hidden_test(assignment, function, case, points, deps=(), description="", concept=False):
+    """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function`` (or, with
+    ``concept``, of the answer variable ``function`` of a concept question)."""
 
     def register(run):
-        test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description)
+        test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description, concept)
         if test.grade_id in _TESTS:
             raise ValueError(f"duplicate hidden test {test.grade_id}")
         _TESTS[test.grade_id] = test
@@ -54,6 +56,7 @@ def _load() -> dict[str, HiddenTest]:
     if not _TESTS:
         for assignment in ASSIGNMENTS:
             importlib.import_module(f".suites.{assignment[3:]}", __package__)
+        importlib.import_module(".questions", __package__)
     return _TESTS
 
 
@@ -64,8 +67,9 @@ def get(grade_id: str) -> HiddenTest:
         raise KeyError(f"no hidden test {grade_id!r}") from None
 
 
-def all_tests() -> list[HiddenTest]:
-    return list(_load().values())
+def all_tests(concepts: bool = True) -> list[HiddenTest]:
+    """Every hidden test; without ``concepts``, the tests of graded functions only."""
+    return [t for t in _load().values() if concepts or not t.concept]
 
 
 def tests_for(assignment: str, function: str | None = None) -> list[HiddenTest]:
@@ -76,5 +80,10 @@ def tests_for(assignment: str, function: str | None = None) -> list[HiddenTest]:
 
 
 def functions_of(assignment: str) -> list[str]:
-    """The graded functions of an assignment, in registration order."""
-    return list(dict.fromkeys(t.function for t in tests_for(assignment)))
+    """The graded functions of an assignment, in registration order (not its concept questions)."""
+    return list(dict.fromkeys(t.function for t in tests_for(assignment) if not t.concept))
+
+
+def concepts_of(assignment: str) -> list[str]:
+    """The answer variables of an assignment's concept questions, in registration order."""
+    return list(dict.fromkeys(t.function for t in tests_for(assignment) if t.concept))
