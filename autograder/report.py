@@ -9,6 +9,7 @@ import base64
 import csv
 import html
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -74,6 +75,14 @@ def generalise(test: TestRow) -> str:
     """What kind of diagnosis a test got, the same for every student who got it: the template(s)
     its message was made from (a diagnosis recorded without one stands for itself)."""
     return test.diagnosis_key or test.diagnosis
+
+
+def _item_diagnosis_key(test: TestRow) -> str:
+    """generalise(test), with a diagnosis recorded without its template shown with its
+    student-specific numbers as # (the "1/m" of formulas kept), for the item analysis."""
+    if test.diagnosis_key:
+        return test.diagnosis_key
+    return re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", test.diagnosis.replace("1/m", "\0")).replace("\0", "1/m")
 
 
 UNANSWERED = "is not written yet"
@@ -172,7 +181,7 @@ def write_items_csv(analysis: item_analysis.Analysis, out: Path) -> Path:
 
 def item_section(results: list[AssignmentResult], out: Path) -> str:
     """The report's item analysis (and items.csv beside it)."""
-    analysis = item_analysis.analyse(results, diagnosis_key=lambda t: generalise(t.diagnosis))
+    analysis = item_analysis.analyse(results, diagnosis_key=_item_diagnosis_key)
     write_items_csv(analysis, out)
     if not analysis.items:
         return '<h2 id="item-analysis">Item analysis</h2><p>No graded tests.</p>'
