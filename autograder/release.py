@@ -26,6 +26,7 @@ SELF_CHECK_STUDENT = "release-self-check"
 FORBIDDEN = (
     "BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
     "import autograder", "from autograder", "autograder.hidden", "autograder.reference", "grade_test(",
+    "=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===",  # a written answer's mark scheme
 )
 DISTINCTIVE = 20  # a solution line at least this long (stripped) must not appear in a release
 REFERENCE_DISTINCTIVE = 30
