@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from . import notebooks, paths, skipping
-from .hidden import registry
+from .hidden import concepts, registry
 
 SCHEMA_VERSION = 3
 SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
@@ -42,8 +42,10 @@ def _clean(text: str) -> str:
 
 def hidden_cell_source(test: registry.HiddenTest) -> str:
     what = test.description or "new random inputs"
+    told = (f"# Your answer {test.function} is checked when your notebook is graded." if test.concept else
+            f"# Hidden tests of {test.function} ({what}) run when your notebook is graded.")
     return "\n".join([
-        f"# Hidden tests of {test.function} ({what}) run when your notebook is graded.",
+        told,
         "### BEGIN HIDDEN TESTS",
         "from autograder.hidden import grade_test",
         f'grade_test("{test.grade_id}", globals())',
@@ -138,8 +140,21 @@ class Notebook:
                 test.grade_id, grade=True, locked=True, points=test.points))
             self._add(cell, test.grade_id)
 
+    def concept(self, name: str):
+        """A concept question (autograder/hidden/questions.py): its text and choices, the answer
+        cell (the right answer between solution markers) and its hidden test cell."""
+        question = concepts.question(name)
+        if name not in registry.concepts_of(self.assignment):
+            raise ValueError(f"{name} is not a concept question of {self.assignment}")
+        self.markdown(question.markdown() + "\n\n" + f"Answer by assigning `{name}` below: "
+                      f"{question.answer_hint()}.")
+        code = "\n".join([f"# Replace the two lines below by `{name} = <your answer>`, then run the cell.",
+                          "### BEGIN SOLUTION", question.answer_source(), "### END SOLUTION"])
+        self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(name, solution=True)), name)
+        self.hidden_tests(name)
+
     def build(self):
-        missing = set(registry.functions_of(self.assignment)) - {
+        missing = set(registry.functions_of(self.assignment) + registry.concepts_of(self.assignment)) - {
             c["metadata"]["nbgrader"]["grade_id"] for c in self.cells
             if c["metadata"].get("nbgrader", {}).get("solution")
         }

@@ -28,6 +28,7 @@ FORBIDDEN = (
     "BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
     "import autograder", "from autograder", "autograder.hidden", "autograder.reference", "grade_test(",
     "autograder/",  # a path into the instructor's package: a release never names one
+    "=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===",  # a written answer's mark scheme
 )
 DISTINCTIVE = 20  # a solution line at least this long (stripped) must not appear in a release
 REFERENCE_DISTINCTIVE = 30

@@ -31,6 +31,7 @@ class HiddenTest:
     # The test names a wrong definition itself (the debugging labs hand out swapped parameters on
     # purpose): the generic "takes (...); the assignment asks for (...)" is not put over its words.
     judges_signature: bool = False
+    concept: bool = False  # a concept question: ``function`` names the answer variable
 
     @property
     def grade_id(self) -> str:
@@ -40,12 +41,13 @@ class HiddenTest:
 _TESTS: dict[str, HiddenTest] = {}
 
 
-def hidden_test(assignment, function, case, points, deps=(), description="", judges_signature=False):
-    """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function``."""
+def hidden_test(assignment, function, case, points, deps=(), description="", judges_signature=False, concept=False):
+    """Register ``run(student, rng) -> Outcome`` as a hidden test of ``function`` (or, with
+    ``concept``, of the answer variable ``function`` of a concept question)."""
 
     def register(run):
         test = HiddenTest(assignment, function, case, float(points), tuple(deps), run, description,
-                          judges_signature)
+                          judges_signature, concept)
         if test.grade_id in _TESTS:
             raise ValueError(f"duplicate hidden test {test.grade_id}")
         _TESTS[test.grade_id] = test
@@ -58,6 +60,7 @@ def _load() -> dict[str, HiddenTest]:
     if not _TESTS:
         for assignment in ASSIGNMENTS:
             importlib.import_module(f".suites.{assignment[3:]}", __package__)
+        importlib.import_module(".questions", __package__)
     return _TESTS
 
 
@@ -68,8 +71,9 @@ def get(grade_id: str) -> HiddenTest:
         raise KeyError(f"no hidden test {grade_id!r}") from None
 
 
-def all_tests() -> list[HiddenTest]:
-    return list(_load().values())
+def all_tests(concepts: bool = True) -> list[HiddenTest]:
+    """Every hidden test; without ``concepts``, the tests of graded functions only."""
+    return [t for t in _load().values() if concepts or not t.concept]
 
 
 def tests_for(assignment: str, function: str | None = None) -> list[HiddenTest]:
@@ -80,5 +84,10 @@ def tests_for(assignment: str, function: str | None = None) -> list[HiddenTest]:
 
 
 def functions_of(assignment: str) -> list[str]:
-    """The graded functions of an assignment, in registration order."""
-    return list(dict.fromkeys(t.function for t in tests_for(assignment)))
+    """The graded functions of an assignment, in registration order (not its concept questions)."""
+    return list(dict.fromkeys(t.function for t in tests_for(assignment) if not t.concept))
+
+
+def concepts_of(assignment: str) -> list[str]:
+    """The answer variables of an assignment's concept questions, in registration order."""
+    return list(dict.fromkeys(t.function for t in tests_for(assignment) if t.concept))

@@ -129,6 +129,19 @@ class Student:
                 self.notes.append(note)
         return out
 
+    def value(self):
+        """The value the student assigned to the variable ``name`` (a concept question's answer)."""
+        reply = self.channel.call({"value": self.name}, ())
+        if reply.get("undefined"):
+            # "is not written yet" also counts it as unanswered in the report, like a stub function
+            raise StudentError(f"{self.name} is not answered yet (its answer is not written yet): replace "
+                               "`raise NotImplementedError()` with your answer and run the cell.")
+        raised = reply.get("raised")
+        if raised:
+            raise StudentError(f"{self.name} holds something that is not plain data "
+                               f"({raised.get('message', '')}): answer with a letter, a tuple or a number.")
+        return wire.decode(reply["value"])
+
     def method(self, obj, method: str, *args):
         if not isinstance(obj, wire.Opaque) or obj.handle is None:
             raise StudentError(f"{self.name} objects have no method {method}().")

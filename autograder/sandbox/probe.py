@@ -9,6 +9,8 @@ environment, then serves its requests until the grader says the test is done:
   on the given arguments, with the functions it depends on replaced by stubs that ask the grader
   (``make_stub``: each has the parameters of the course's function, so it accepts exactly the
   calls the provided function accepts; the reply names the called function's own parameters);
+- a ``call`` whose target is ``{"value": name}`` reads the variable ``name`` instead (the
+  answer to a concept question), without calling anything;
 - and finally ``done``: show the grader's verdict in the cell and return the points.
 """
 
@@ -110,6 +112,8 @@ def _asker(ask):
 def _call(ask, namespace: dict, handles: dict, request: dict) -> dict:
     """Serve one ``call`` request; ``ask(message) -> reply`` sends the stubs' requests to the grader."""
     target = request["target"]
+    if isinstance(target, dict) and "value" in target:  # a concept question: read its answer variable
+        return _read(namespace, handles, str(target["value"]))
     if isinstance(target, str):
         fn = namespace.get(target)
         if fn is None:
@@ -153,6 +157,17 @@ def _call(ask, namespace: dict, handles: dict, request: dict) -> dict:
         except Exception as err:  # e.g. nested without end
             reply["raised"] = {"kind": "unreadable", "message": str(err)}
     return reply
+
+
+def _read(namespace: dict, handles: dict, name: str) -> dict:
+    """The value of the variable ``name`` (a concept question's answer), never called."""
+    if namespace.get(name) is None:
+        return {"op": "return", "undefined": True}
+    try:
+        return {"op": "return", "raised": None, "value": wire.encode(namespace[name], handles),
+                "args": wire.encode(()), "warnings": [], "params": None}
+    except Exception as err:  # e.g. nested without end
+        return {"op": "return", "raised": {"kind": "unreadable", "message": str(err)}}
 
 
 def grade_test(grade_id: str, namespace: dict) -> float:

@@ -785,3 +785,15 @@ there. A gradient check before training would have caught both in a second.
 Next: the backward step of one layer, which carries this first derivative back through the
 network.
 """)
+
+nb.markdown(r"""
+## Check your understanding
+
+A few questions on the ideas of this notebook, graded like your functions: assign your answer
+to the variable named in each cell and run it. A wrong answer is told why it is wrong when
+your notebook is graded.
+""")
+
+nb.concept("q_cost_of_half")
+nb.concept("q_why_cross_entropy")
+nb.concept("q_shape_of_dAL")

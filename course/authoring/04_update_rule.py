@@ -239,3 +239,15 @@ nb.markdown(r"""
 - Training repeats forward, cost, backward, update. Next assignment: train a classifier on
   images with this loop.
 """)
+
+nb.markdown(r"""
+## Check your understanding
+
+A few questions on the ideas of this notebook, graded like your functions: assign your answer
+to the variable named in each cell and run it. A wrong answer is told why it is wrong when
+your notebook is graded.
+""")
+
+nb.concept("q_step_factor")
+nb.concept("q_largest_rate")
+nb.concept("q_why_copy")

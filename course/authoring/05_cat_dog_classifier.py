@@ -768,3 +768,15 @@ if RUN_EXPERIMENTS:
         predict=predict, learning_rate=0.05, batch_size=16, max_epochs=30, patience=30)
     display(plots.training_history(long_run, baseline=float(np.mean(val_y == majority))))
 """)
+
+nb.markdown(r"""
+## Check your understanding
+
+A few questions on the ideas of this notebook, graded like your functions: assign your answer
+to the variable named in each cell and run it. A wrong answer is told why it is wrong when
+your notebook is graded.
+""")
+
+nb.concept("q_plateau_cost")
+nb.concept("q_threshold")
+nb.concept("q_parameter_count")

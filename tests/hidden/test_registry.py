@@ -3,7 +3,7 @@
 import pytest
 
 from autograder import reference as ref
-from autograder.hidden import registry
+from autograder.hidden import concepts, registry
 from autograder.hidden.runner import result_of, run_test
 
 CONTRACT = {
@@ -19,7 +19,12 @@ CONTRACT = {
 
 
 def reference_namespace():
-    return {name: getattr(ref, name) for name in ref.__all__}
+    """The reference functions, and the right answer to every concept question."""
+    answers = {}
+    for name in {t.function for t in registry.all_tests() if t.concept}:
+        exec(concepts.question(name).answer_source(), answers)  # noqa: S102 - the questions' own answers
+    answers.pop("__builtins__", None)
+    return {name: getattr(ref, name) for name in ref.__all__} | answers
 
 
 @pytest.mark.parametrize("assignment", registry.ASSIGNMENTS)

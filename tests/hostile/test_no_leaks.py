@@ -11,7 +11,7 @@ import pytest
 
 from autograder import paths
 from autograder import reference as ref
-from autograder.hidden import compare, registry
+from autograder.hidden import compare, concepts, registry
 from autograder.hidden.runner import run_test
 from autograder.release import leaks
 
@@ -34,6 +34,9 @@ def _files(folder):
 def _hidden_test_lines():
     """Distinctive lines of the hidden tests that the public helper package does not also hold."""
     public = "\n".join(text for _, text in _files(paths.HELPER_PACKAGE))
+    # the concept questions' text and choices are shown in the notebooks (their answers and
+    # reasons are not, and stay distinctive lines here)
+    public += "\n".join(concepts.question(t.function).markdown() for t in registry.all_tests() if t.concept)
     lines = set()
     for path in sorted((paths.REPO / "autograder" / "hidden").rglob("*.py")):
         for line in path.read_text().splitlines():
@@ -73,6 +76,8 @@ def _expected_values(student, assignment):
     namespace = {name: getattr(ref, name) for name in ref.__all__}
     with mock.patch.object(compare, "check_output", spy):
         for test in registry.tests_for(assignment):
+            if test.concept:  # no computed expected values: the question's answer is fixed
+                continue
             module = __import__(test.run.__module__, fromlist=["check_output"])
             with mock.patch.object(module, "check_output", spy):
                 run_test(test, namespace, student)

@@ -31,7 +31,9 @@ def test_every_blank_graded_function_says_its_steps_and_about_how_many_lines(scr
     """Coursera-style scaffolding: above every ### BEGIN SOLUTION (what the release blanks out),
     numbered steps as comments and a last comment "(about N lines...)"."""
     nb = runpy.run_path(str(script), run_name="__authoring__")["nb"]
-    solutions = [c for c in nb.build().cells if (c.metadata.get("nbgrader") or {}).get("solution")]
+    questions = set(registry.concepts_of(nb.assignment))  # answer cells of concept questions: one line
+    solutions = [c for c in nb.build().cells if (c.metadata.get("nbgrader") or {}).get("solution")
+                 and c.metadata["nbgrader"]["grade_id"] not in questions]
     assert solutions
     for cell in solutions:
         if notebooks.LAB_META in cell.metadata:
