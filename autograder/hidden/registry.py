@@ -57,10 +57,12 @@ def hidden_test(assignment, function, case, points, deps=(), description="", jud
 
 
 def _load() -> dict[str, HiddenTest]:
-    if not _TESTS:
-        for assignment in ASSIGNMENTS:
-            importlib.import_module(f".suites.{assignment[3:]}", __package__)
-        importlib.import_module(".questions", __package__)
+    """Every registered test. The suites register themselves when imported; importing them all
+    here (not only when nothing is registered yet) keeps the list whole even after one suite
+    module was imported on its own first."""
+    for assignment in ASSIGNMENTS:
+        importlib.import_module(f".suites.{assignment[3:]}", __package__)
+    importlib.import_module(".questions", __package__)
     return _TESTS
 
 

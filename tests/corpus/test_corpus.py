@@ -26,6 +26,7 @@ import pytest
 
 from autograder import notebooks
 from autograder.hidden import registry
+from autograder.hidden.suites import backward_lab, cost_lab
 from tests.conftest import run_cli
 
 from . import L_model_backward, backward_step, cat_dog_classifier, cost_functions, parity, update_rule
@@ -108,13 +109,18 @@ def build_class(course: Path, submissions: Path, students: dict) -> None:
         nbformat.write(nb, folder / release.name)
 
 
+# The debugging labs hand their functions out written (with bugs to find), so students do not
+# write them from scratch in their own style; the corpus covers the 17 they do write.
+LABS = {cost_lab.CLASS, backward_lab.FUNCTION}
+
+
 def test_the_corpus_covers_every_graded_function_in_150_styles():
     functions = {f for variants in CORPUS.values() for f in variants}
-    assert functions == {t.function for t in registry.all_tests(concepts=False)}
+    assert functions == {t.function for t in registry.all_tests(concepts=False)} - LABS
     assert len(functions) == 17
     assert sum(len(cells) for variants in CORPUS.values() for cells in variants.values()) >= 150
     for assignment, variants in CORPUS.items():
-        assert set(variants) == set(registry.functions_of(assignment))
+        assert set(variants) == set(registry.functions_of(assignment)) - LABS
         for cells in variants.values():
             assert len(set(cells)) == len(cells)
 
