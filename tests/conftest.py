@@ -12,6 +12,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+def points(assignment, *, concepts=None) -> float:
+    """An assignment's points from the registry: all of them, or only its concept questions
+    (``concepts=True``) or only its graded functions (``concepts=False``)."""
+    from autograder.hidden import registry
+
+    return sum(t.points for t in registry.tests_for(assignment) if concepts is None or t.concept == concepts)
+
+
 def run_cli(*args, cwd=REPO, timeout=1800):
     """python -m autograder ARGS as a user runs it, from the checkout."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOGRADER_STUDENT_ID")}

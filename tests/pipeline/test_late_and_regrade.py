@@ -16,6 +16,7 @@ from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
 from autograder.demo import write_submissions
+from autograder.hidden import registry
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
@@ -24,13 +25,14 @@ A = "04_update_rule"
 DUE = "2026-12-01T17:00:00Z"
 STAMPS = {  # timestamp.txt in the zip; None: none, the zip entry's date is used
     "on_time": "2026-12-01 16:00:00.000000 UTC",
-    "late_26h": "2026-12-02 19:00:00.000000 UTC",  # 2 started days: 40%, capped at 30% of 5 = 1.5
+    "late_26h": "2026-12-02 19:00:00.000000 UTC",  # 2 started days: 40%, capped at 30% of the maximum
     "in_grace": "2026-12-01 17:30:00 UTC",  # 0.5 h late, grace 1 h
     "untouched_late": "2026-12-04 17:00:00 UTC",  # 3 days late, scored 0: stays 0, never negative
-    "zip_dated": None,  # zip entry dated 2026-12-02 05:00 (UTC): 12 h late, 1 day: 20% = 1
+    "zip_dated": None,  # zip entry dated 2026-12-02 05:00 (UTC): 12 h late, 1 day: 20% of the maximum
     "bad_stamp": "the day after the deadline",
 }
 ZIP_DATE = (2026, 12, 2, 5, 0, 0)
+MAX = sum(t.points for t in registry.tests_for(A))  # every point of the assignment (functions and concept questions)
 
 
 def _zip_with_dates(folder: Path, archive: Path) -> Path:
@@ -72,8 +74,10 @@ def test_late_penalties_follow_the_policy_and_are_recorded(term):
                       "raw_score", "late_penalty", "submitted_at", "late_by"]
     rows = {r["student_id"]: r for r in _rows(out / "grades.csv")}
     got = {s: (float(r["raw_score"]), float(r["late_penalty"]), float(r["score"])) for s, r in rows.items()}
-    assert got == {"on_time": (5, 0, 5), "late_26h": (5, 1.5, 3.5), "in_grace": (5, 0, 5),
-                   "untouched_late": (0, 0, 0), "zip_dated": (5, 1, 4), "bad_stamp": (5, 0, 5)}
+    want = {"on_time": (MAX, 0, MAX), "late_26h": (MAX, 0.3 * MAX, 0.7 * MAX), "in_grace": (MAX, 0, MAX),
+            "untouched_late": (0, 0, 0), "zip_dated": (MAX, 0.2 * MAX, 0.8 * MAX), "bad_stamp": (MAX, 0, MAX)}
+    assert {s: tuple(round(x, 4) for x in v) for s, v in got.items()} == {
+        s: tuple(round(x, 4) for x in v) for s, v in want.items()}
     assert rows["late_26h"]["submitted_at"] == "2026-12-02T19:00:00Z" and rows["late_26h"]["late_by"] == "26.00"
     assert rows["in_grace"]["late_by"] == "0.50" and rows["on_time"]["late_by"] == "0.00"
     assert rows["zip_dated"]["submitted_at"] == "2026-12-02T05:00:00Z"
@@ -85,7 +89,8 @@ def test_late_penalties_follow_the_policy_and_are_recorded(term):
     with Gradebook(nbgrader_api.gradebook_url(course), nbgrader_api.COURSE_ID) as gb:
         assert gb.find_assignment(A).duedate.isoformat() == "2026-12-01T17:00:00"
         late = gb.find_submission(A, "late_26h")
-        assert late.timestamp.isoformat() == "2026-12-02T19:00:00" and late.late_submission_penalty == 1.5
+        assert late.timestamp.isoformat() == "2026-12-02T19:00:00"
+        assert late.late_submission_penalty == pytest.approx(0.3 * MAX)
         assert gb.find_submission_notebook("update_rule", A, "on_time").late_submission_penalty is None
 
 

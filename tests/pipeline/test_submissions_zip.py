@@ -9,7 +9,7 @@ from autograder.demo import write_submissions
 from autograder.errors import UserError
 from autograder.hidden import registry
 from autograder.submissions import unpack_zip
-from tests.conftest import run_cli
+from tests.conftest import points, run_cli
 
 
 def make_zip(path, members: dict[str, str]):
@@ -51,4 +51,4 @@ def test_grade_takes_an_lms_zip(released_course, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     with open(tmp_path / "out" / "grades.csv") as f:
         rows = {r["student_id"]: float(r["score"]) for r in csv.DictReader(f)}
-    assert rows["z_correct"] == 5 and rows["z_untouched"] == 0
+    assert rows["z_correct"] == points("04_update_rule") and rows["z_untouched"] == 0
