@@ -174,6 +174,7 @@ class Notebook:
                 for new_cell, old_cell in zip(nb.cells, old.cells, strict=True):
                     if new_cell.cell_type == "code":
                         new_cell.outputs, new_cell.execution_count = old_cell.outputs, old_cell.execution_count
+                nb.metadata["language_info"] = old.metadata.get("language_info", nb.metadata["language_info"])
         nbformat.write(nb, self.path)
         if self.ships_solutions:
             write_solved_module(self.assignment, self._setup or "", self._solutions)
@@ -302,7 +303,7 @@ def build(only=(), *, execute_cells: bool = True, log=print) -> list[Path]:
         path = saved["nb"].save()
         if execute_cells:
             execute(path)
-        log(f"wrote {path.relative_to(paths.REPO)}")
+        log(f"wrote {path.relative_to(paths.REPO) if path.is_relative_to(paths.REPO) else path}")
         written.append(path)
     return written
 
