@@ -22,8 +22,8 @@ from . import L_model_backward, backward_lab, backward_step, cat_dog_classifier,
 from .answer import Answer, slug
 from .concepts import CONCEPT_MISTAKES
 
-# The per-assignment modules, in the order their answers join every collection below (but
-# STYLE_CATALOGUE, whose own order is kept).
+# The per-assignment modules, in the order their answers join the collections below
+# (STYLE_CATALOGUE keeps an order of its own). A new hidden suite gets its module here too.
 MODULES = (cost_functions, backward_step, L_model_backward, update_rule, cat_dog_classifier, cost_lab, backward_lab)
 
 
