@@ -66,6 +66,17 @@ class Notebook:
     def markdown(self, text: str):
         return self._add(nbformat.v4.new_markdown_cell(_clean(text)), f"md-{len(self.cells)}")
 
+    def concept_section(self):
+        """The heading of the notebook's concept questions, the same in every notebook (each
+        question then follows with ``concept``)."""
+        return self.markdown(r"""
+## Check your understanding
+
+A few questions on the ideas of this notebook, graded like your functions: assign your answer
+to the variable named in each cell and run it. A wrong answer is told why it is wrong when
+your notebook is graded.
+""")
+
     def code(self, source: str):
         """An ordinary cell the student may run and change (demos, plots, widgets)."""
         return self._add(nbformat.v4.new_code_cell(_clean(source)), f"code-{len(self.cells)}")

@@ -1,14 +1,14 @@
-"""What grading found for one (student, assignment): scores from nbgrader's gradebook, the
-diagnoses, notes and hints from the autograded notebook's test-cell outputs."""
+"""What grading found for one (student, assignment): the oracle's verdicts (scores, diagnoses,
+notes and hints), written into nbgrader's gradebook, and the reasons read from the autograded
+notebook's cells for the tests that gave no verdict."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
 
-from .. import nbgrader_api, notebooks
+from .. import notebooks
 from ..hidden import registry
 from ..hidden.runner import RESULT_MIME
 from .gradebook import record_scores
@@ -104,47 +104,32 @@ def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
 
 
 def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
-                 timeout: int | None = None, verdicts: dict[str, dict] | None = None,
-                 stopped: str | None = None) -> AssignmentResult:
+                 timeout: int | None, verdicts: dict[str, dict], stopped: str | None = None) -> AssignmentResult:
     """The result of one autograded notebook.
 
     ``verdicts`` (grade id -> result) are the oracle's, computed outside the student's kernel:
-    they are the scores, and they are written into the gradebook. Without them (older callers)
-    the scores come from the gradebook and the diagnoses from the test cells' outputs.
-    ``stopped`` says why the notebook did not run to the end (its tests that never ran score 0
-    with that reason).
+    they are the scores, and they are written into the gradebook. A test without a verdict scores
+    0, with the reason read from its cell. ``stopped`` says why the notebook did not run to the
+    end (its tests that never ran score 0 with that reason).
     """
     course_dir = Path(course_dir)
     path = course_dir / "autograded" / student / assignment / f"{notebook}.ipynb"
     nb = nbformat.read(path, as_version=4) if path.exists() else nbformat.v4.new_notebook()
     cells = {notebooks.nbgrader_meta(c).get("grade_id"): c for c in notebooks.grade_cells(nb)}
-    scores = {}
-    if verdicts is None:
-        with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:
-            try:
-                submission = gb.find_submission_notebook(notebook, assignment, student)
-                scores = {g.name: g.score for g in submission.grades}
-            except MissingEntry:
-                pass
     rows, visible = [], []
     for grade_id, points in expected_tests(course_dir, assignment):
         cell = cells.get(grade_id)
-        if verdicts is not None:
-            result = verdicts.get(grade_id)
-            reason = stopped or "The test did not run: the notebook stopped before reaching it."
-            if result is not None and result.get("interrupted"):  # the kernel stopped during the test
-                reason, result = result["diagnosis"], None
-                if cell is not None and cell.get("outputs"):
-                    published, why = _cell_report(cell, timeout)
-                    reason = why if published is None else reason
-            elif result is None and cell is not None and not stopped:
-                reason = _cell_report(cell, timeout)[1]
-            score = result["score"] if result is not None else 0.0
-        else:
-            result, reason = _cell_report(cell, timeout) if cell is not None else (None, "The test cell is missing.")
-            score = scores.get(grade_id)
-        row = TestRow(student, assignment, notebook, grade_id, function_of(grade_id),
-                      float(score) if score is not None else 0.0, points)
+        result = verdicts.get(grade_id)
+        reason = stopped or "The test did not run: the notebook stopped before reaching it."
+        if result is not None and result.get("interrupted"):  # the kernel stopped during the test
+            reason, result = result["diagnosis"], None
+            if cell is not None and cell.get("outputs"):
+                published, why = _cell_report(cell, timeout)
+                reason = why if published is None else reason
+        elif result is None and cell is not None and not stopped:
+            reason = _cell_report(cell, timeout)[1]
+        score = result["score"] if result is not None else 0.0
+        row = TestRow(student, assignment, notebook, grade_id, function_of(grade_id), float(score), points)
         if result is not None:
             row.diagnosis = result.get("diagnosis", "")
             row.diagnosis_key = result.get("diagnosis_key", "")
@@ -156,8 +141,7 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
         if row.score < row.max_score and not row.diagnosis:
             row.diagnosis = row.diagnosis_key = "The test failed."
         rows.append(row)
-    if verdicts is not None:
-        record_scores(course_dir, student, assignment, notebook, {r.grade_id: r.score for r in rows})
+    record_scores(course_dir, student, assignment, notebook, {r.grade_id: r.score for r in rows})
     for grade_id, cell in cells.items():
         meta = notebooks.nbgrader_meta(cell)
         if float(meta.get("points", 0)) == 0 and any(o.get("output_type") == "error" for o in cell.outputs):

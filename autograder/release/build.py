@@ -169,7 +169,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
                                 f"{run.stopped or nbgrader_api.failure_reason(run.outcome)}")
                 continue
             graded = read_results(scratch, SELF_CHECK_STUDENT, item.assignment, item.notebook.stem,
-                                  verdicts=run.verdicts)
+                                  timeout=None, verdicts=run.verdicts)
             for row in graded.tests:
                 if row.score < row.max_score:
                     problems.append(f"{item.assignment}: the solution scores {row.score:g}/{row.max_score:g} "

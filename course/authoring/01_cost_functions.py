@@ -786,13 +786,7 @@ Next: the backward step of one layer, which carries this first derivative back t
 network.
 """)
 
-nb.markdown(r"""
-## Check your understanding
-
-A few questions on the ideas of this notebook, graded like your functions: assign your answer
-to the variable named in each cell and run it. A wrong answer is told why it is wrong when
-your notebook is graded.
-""")
+nb.concept_section()
 
 nb.concept("q_cost_of_half")
 nb.concept("q_why_cross_entropy")

@@ -630,13 +630,7 @@ Next assignment: `L_model_backward` chains `linear_activation_backward` through 
 depth.
 """)
 
-nb.markdown(r"""
-## Check your understanding
-
-A few questions on the ideas of this notebook, graded like your functions: assign your answer
-to the variable named in each cell and run it. A wrong answer is told why it is wrong when
-your notebook is graded.
-""")
+nb.concept_section()
 
 nb.concept("q_shape_of_dW")
 nb.concept("q_linear_cache")

@@ -515,13 +515,7 @@ nb.markdown(r"""
 Next: use these gradients to update the parameters (gradient descent).
 """)
 
-nb.markdown(r"""
-## Check your understanding
-
-A few questions on the ideas of this notebook, graded like your functions: assign your answer
-to the variable named in each cell and run it. A wrong answer is told why it is wrong when
-your notebook is graded.
-""")
+nb.concept_section()
 
 nb.concept("q_what_is_dA0")
 nb.concept("q_relu_and_sigmoid")

@@ -240,13 +240,7 @@ nb.markdown(r"""
   images with this loop.
 """)
 
-nb.markdown(r"""
-## Check your understanding
-
-A few questions on the ideas of this notebook, graded like your functions: assign your answer
-to the variable named in each cell and run it. A wrong answer is told why it is wrong when
-your notebook is graded.
-""")
+nb.concept_section()
 
 nb.concept("q_step_factor")
 nb.concept("q_largest_rate")

@@ -769,13 +769,7 @@ if RUN_EXPERIMENTS:
     display(plots.training_history(long_run, baseline=float(np.mean(val_y == majority))))
 """)
 
-nb.markdown(r"""
-## Check your understanding
-
-A few questions on the ideas of this notebook, graded like your functions: assign your answer
-to the variable named in each cell and run it. A wrong answer is told why it is wrong when
-your notebook is graded.
-""")
+nb.concept_section()
 
 nb.concept("q_plateau_cost")
 nb.concept("q_threshold")
