@@ -170,6 +170,7 @@ def test_exchange_submission_times_survive_grading_in_place(term, tmp_path):
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         [row] = _rows(out / "grades.csv")
         assert row["student_id"] == name and row["submitted_at"].startswith("20"), row
+        assert float(row["score"]) == 0  # the untouched release, fetched and submitted
         assert row["late_by"] != ""  # a time and a due date: how late is known
         with Gradebook(nbgrader_api.gradebook_url(course), nbgrader_api.COURSE_ID) as gb:
             recorded = gb.find_submission(A, name).timestamp
