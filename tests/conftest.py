@@ -1,4 +1,10 @@
-"""Shared fixtures: a released course and one full demo run, each made once per session."""
+"""Shared fixtures: a released course (released once, never graded in), one full demo run, and a
+private copy of the released course for each test that grades.
+
+A test that only reads a release takes ``released_course``; one that grades (which writes the
+gradebook and submitted/, autograded/ folders into its course) grades in ``copy_released(...)``,
+so no test sees another's grades and the order tests run in changes nothing.
+"""
 
 import os
 import shutil
@@ -27,9 +33,16 @@ def run_cli(*args, cwd=REPO, timeout=1800):
                           capture_output=True, text=True, timeout=timeout)
 
 
+def _state(course: Path) -> dict[str, tuple[int, int]]:
+    """relative path -> (size, modification time) of every file of ``course`` (bytecode caches,
+    which importing a released helper package writes, aside)."""
+    return {str(p.relative_to(course)): (p.stat().st_size, p.stat().st_mtime_ns) for p in course.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
 @pytest.fixture(scope="session")
 def demo_run(tmp_path_factory):
-    """`python -m autograder demo --out OUT`, run once: (OUT, completed process)."""
+    """`python -m autograder demo --out OUT`, run once: (OUT, completed process). Read it only."""
     out = tmp_path_factory.mktemp("demo")
     done = run_cli("demo", "--out", out, "--workers", "2")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -37,9 +50,28 @@ def demo_run(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def released_course(demo_run):
-    """The course folder the demo released (release/ and gradebook.db included)."""
-    return demo_run[0] / "course"
+def released_course(tmp_path_factory):
+    """A copy of the kit's course released by `python -m autograder release --course-dir`, once
+    per session and graded never: release/ and the gradebook.db the release made. Read it only:
+    grade in ``copy_released(...)``. The session fails if any test changed a file of it."""
+    from autograder.samples.demo import copy_course
+
+    course = copy_course(tmp_path_factory.mktemp("released") / "course")
+    done = run_cli("release", "--course-dir", course)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    before = _state(course)
+    yield course
+    changed = sorted(set(before.items()) ^ set(_state(course).items()))
+    assert not changed, f"a test wrote into the shared released course (grade in copy_released): {changed[:10]}"
+
+
+@pytest.fixture(scope="session")
+def copy_released(released_course):
+    """copy_released(target) -> a private copy of the released course at ``target``, to grade in."""
+    def copy(target: Path) -> Path:
+        return Path(shutil.copytree(released_course, target, ignore=shutil.ignore_patterns("__pycache__")))
+
+    return copy
 
 
 @pytest.fixture

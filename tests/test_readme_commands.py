@@ -18,14 +18,16 @@ COVERED = {
     "make grade SUBMISSIONS=course/submitted": "tests/pipeline/test_demo_end_to_end.py::"
                                                "test_feedback_exists_for_everyone_and_leaks_nothing",
     "python -m autograder grade --submissions class.zip --out build/grades":
-        "tests/pipeline/test_submissions_zip.py::test_grade_takes_an_lms_zip",
-    "--submissions class.zip": "tests/pipeline/test_submissions_zip.py::test_grade_takes_an_lms_zip",
+        "tests/pipeline/test_late_and_regrade.py::test_late_penalties_follow_the_policy_and_are_recorded",
+    "--submissions class.zip": "tests/pipeline/test_late_and_regrade.py::"
+                               "test_late_penalties_follow_the_policy_and_are_recorded",
     "make assets": "tests/test_html_assets.py::test_the_built_assets_hold_the_three_scripts",
     "make test": "tests/test_readme_commands.py::test_make_targets_wrap_the_cli",
     "make screenshots": "tests/browser/test_offline_html.py::test_the_report_renders_offline",
     "make demo": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
     "make grade": "tests/pipeline/test_demo_end_to_end.py::test_feedback_exists_for_everyone_and_leaks_nothing",
-    "cd course && nbgrader export": "tests/pipeline/test_nbgrader_export.py::test_nbgrader_export_reads_our_scores",
+    "cd course && nbgrader export": "tests/pipeline/test_late_and_regrade.py::"
+                                    "test_nbgrader_export_gives_the_same_final_scores",
     **dict.fromkeys(["python -m autograder grade --submissions course/submitted --out build/grades",
                      "python -m autograder release-feedback --out build/grades --exchange /srv/nbgrader/exchange",
                      "nbgrader submit", "nbgrader collect", "nbgrader fetch_feedback ASSIGNMENT --course backprop"],

@@ -18,7 +18,6 @@ more students define a graded function with the wrong parameters. Then:
 
 import csv
 import html
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -126,12 +125,11 @@ def test_the_corpus_covers_every_graded_function_in_150_styles():
 
 
 @pytest.fixture(scope="module")
-def graded_class(released_course, tmp_path_factory):
+def graded_class(copy_released, tmp_path_factory):
     """The corpus class and the signature mistakes, graded once through the CLI: (course, rows,
     out), rows keyed by (student, grade id)."""
     root = tmp_path_factory.mktemp("corpus")
-    course = root / "course"
-    shutil.copytree(released_course, course, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    course = copy_released(root / "course")
     submissions, out = root / "submissions", root / "out"
     build_class(course, submissions, corpus_students() | mistake_students())
     done = run_cli("grade", "--submissions", submissions, "--course-dir", course, "--out", out, "--workers", "2")

@@ -25,21 +25,22 @@ BYSTANDER = "zz_bystander"
 
 
 @pytest.fixture(scope="module")
-def hostile_class(released_course, tmp_path_factory):
+def hostile_class(copy_released, tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
+    course = copy_released(root / "course")
     submissions, out = root / "submissions", root / "out"
-    release = nbformat.read(released_course / "release" / cases.ASSIGNMENT / cases.NOTEBOOK, as_version=4)
-    release.metadata["hostile_course"] = str(released_course)
-    source = nbformat.read(notebooks.source_notebook(released_course, cases.ASSIGNMENT), as_version=4)
+    release = nbformat.read(course / "release" / cases.ASSIGNMENT / cases.NOTEBOOK, as_version=4)
+    release.metadata["hostile_course"] = str(course)
+    source = nbformat.read(notebooks.source_notebook(course, cases.ASSIGNMENT), as_version=4)
     solution = next(notebooks.solution_code(c.source) for c in source.cells
                     if notebooks.nbgrader_meta(c).get("grade_id") == "update_parameters")
     bystander = submissions / BYSTANDER / cases.ASSIGNMENT
     targets = {
-        "gradebook": released_course / "gradebook.db",
+        "gradebook": course / "gradebook.db",
         "bystander": bystander / cases.NOTEBOOK,
         "repository": cases.paths.REPO / "hostile-was-here.txt",
         "tmp": root / "hostile-was-here.txt",
-        "source": notebooks.source_notebook(released_course, cases.ASSIGNMENT),
+        "source": notebooks.source_notebook(course, cases.ASSIGNMENT),
     }
     vandal = "\n".join(["import os"] + [
         f"try:\n    open({str(path)!r}, 'w').write('owned')\nexcept OSError as err:\n    print('refused:', err)"
@@ -49,10 +50,10 @@ def hostile_class(released_course, tmp_path_factory):
         build(release, solution, submissions / case.name / cases.ASSIGNMENT)
     cases._write(cases._answered(release, solution), bystander)
     before = {name: path.read_bytes() for name, path in targets.items() if path.exists()}
-    results = grade(submissions, released_course, out, workers=2, timeout=CELL_TIMEOUT,
+    results = grade(submissions, course, out, workers=2, timeout=CELL_TIMEOUT,
                     notebook_timeout=NOTEBOOK_TIMEOUT, progress=False)
     return {"out": out, "results": {r.student_id: r for r in results}, "targets": targets, "before": before,
-            "course": released_course}
+            "course": course}
 
 
 def _feedback(hostile_class, student):

@@ -32,16 +32,17 @@ def _grade(submissions, course, out):
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def test_sigkill_then_rerun_gives_the_uninterrupted_grades(released_course, tmp_path):
+def test_sigkill_then_rerun_gives_the_uninterrupted_grades(copy_released, tmp_path):
     update = planted.PLUS_UPDATE
     cls = {f"k{i}_correct": {} for i in range(4)}
     cls |= {f"k{i}_uphill": {update.assignment: {update.function: update.source}} for i in range(3)}
     cls["k9_untouched"] = "untouched"
-    submissions = write_submissions(released_course, tmp_path / "subs", cls, assignments=[update.assignment])
+    course = copy_released(tmp_path / "course")
+    submissions = write_submissions(course, tmp_path / "subs", cls, assignments=[update.assignment])
     reference, interrupted = tmp_path / "reference", tmp_path / "interrupted"
-    assert _grade(submissions, released_course, reference).wait(timeout=900) == 0
+    assert _grade(submissions, course, reference).wait(timeout=900) == 0
 
-    grader = _grade(submissions, released_course, interrupted)
+    grader = _grade(submissions, course, interrupted)
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline and len(list(interrupted.glob("feedback/*/*/*.html"))) < 2:
         time.sleep(0.2)
@@ -52,11 +53,11 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_grades(released_course, tmp_
     gone, alive = psutil.wait_procs(family, timeout=30)
     assert not alive, f"processes of the killed grader are still running: {[p.cmdline()[:3] for p in alive]}"
 
-    assert _grade(submissions, released_course, interrupted).wait(timeout=900) == 0
+    assert _grade(submissions, course, interrupted).wait(timeout=900) == 0
     for name in ("grades.csv", "test_results.csv"):
         assert (interrupted / name).read_text() == (reference / name).read_text()
     rows = list(csv.DictReader((reference / "grades.csv").open()))
-    with Gradebook(nbgrader_api.gradebook_url(released_course)) as gb:
+    with Gradebook(nbgrader_api.gradebook_url(course)) as gb:
         for row in rows:
             assert gb.find_submission(update.assignment, row["student_id"]).score == pytest.approx(float(row["score"]))
 

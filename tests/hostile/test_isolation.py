@@ -10,7 +10,6 @@ import csv
 import html
 import os
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -86,11 +85,12 @@ print(f'fork bomb: {{started}} processes started, then refused')
 
 
 @pytest.fixture(scope="module")
-def isolated_class(released_course, tmp_path_factory):
+def isolated_class(copy_released, tmp_path_factory):
     root = tmp_path_factory.mktemp("isolation")
+    course = copy_released(root / "course")
     submissions, out = root / "submissions", root / "out"
-    release = nbformat.read(released_course / "release" / cases.ASSIGNMENT / cases.NOTEBOOK, as_version=4)
-    source_path = notebooks.source_notebook(released_course, cases.ASSIGNMENT)
+    release = nbformat.read(course / "release" / cases.ASSIGNMENT / cases.NOTEBOOK, as_version=4)
+    source_path = notebooks.source_notebook(course, cases.ASSIGNMENT)
     source = nbformat.read(source_path, as_version=4)
     solution = next(notebooks.solution_code(c.source) for c in source.cells
                     if notebooks.nbgrader_meta(c).get("grade_id") == "update_parameters")
@@ -112,8 +112,8 @@ def isolated_class(released_course, tmp_path_factory):
                                                                                  folder("network"))
     cases.with_extra(cases.CHECK, FORK_BOMB)(release, solution, folder("fork_bomb"))
 
-    backward_release = nbformat.read(released_course / "release" / BACKWARD / "backward_step.ipynb", as_version=4)
-    backward_source = nbformat.read(notebooks.source_notebook(released_course, BACKWARD), as_version=4)
+    backward_release = nbformat.read(course / "release" / BACKWARD / "backward_step.ipynb", as_version=4)
+    backward_source = nbformat.read(notebooks.source_notebook(course, BACKWARD), as_version=4)
     runaway_solution = next(notebooks.solution_code(c.source) for c in backward_source.cells
                             if notebooks.nbgrader_meta(c).get("grade_id") == RUNAWAY)
     for student, code in [("runaway_in_check", LOOP),
@@ -124,12 +124,12 @@ def isolated_class(released_course, tmp_path_factory):
 
     os.environ[SECRET_NAME] = SECRET
     try:
-        results = grade(submissions, released_course, out, workers=2, timeout=CELL_TIMEOUT,
+        results = grade(submissions, course, out, workers=2, timeout=CELL_TIMEOUT,
                         notebook_timeout=NOTEBOOK_TIMEOUT, progress=False)
     finally:
         del os.environ[SECRET_NAME]
         listener.close()
-    return {"out": out, "course": released_course, "connections": connections,
+    return {"out": out, "course": course, "connections": connections,
             "results": {(r.student_id, r.assignment): r for r in results}}
 
 
@@ -194,9 +194,9 @@ def test_a_kernel_reaches_the_grader_but_no_network(isolated_class):
     assert isolated_class["connections"] == []
 
 
-def test_without_bubblewrap_grade_says_kernels_share_the_network(released_course, tmp_path, monkeypatch, capsys):
+def test_without_bubblewrap_grade_says_kernels_share_the_network(copy_released, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(kernel, "bubblewrap", lambda: None)
-    course = shutil.copytree(released_course, tmp_path / "course")
+    course = copy_released(tmp_path / "course")
     (tmp_path / "subs" / "s1" / cases.ASSIGNMENT).mkdir(parents=True)  # nothing to run: no kernel starts
     (tmp_path / "subs" / "s2" / cases.ASSIGNMENT).mkdir(parents=True)
     grade(tmp_path / "subs", course, tmp_path / "out", workers=1, progress=False)

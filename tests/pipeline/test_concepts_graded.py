@@ -7,7 +7,6 @@ feedback, and neither the right answer nor an unused reason reaches a student.
 """
 
 import csv
-import shutil
 
 import pytest
 
@@ -28,10 +27,9 @@ def _rows(path):
 
 
 @pytest.fixture(scope="module")
-def graded(released_course, tmp_path_factory):
+def graded(copy_released, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("concepts")
-    course = tmp / "course"
-    shutil.copytree(released_course, course)
+    course = copy_released(tmp / "course")
     cls = {"right": {}, "wrong": {A: {name: a.source for name, a in WRONG.items()}}, "blank": "untouched"}
     folder = write_submissions(course, tmp / "subs", cls, assignments=[A])
     out = tmp / "out"

@@ -58,9 +58,10 @@ def released_lab_code(course, assignment):
 
 
 @pytest.fixture(scope="module")
-def rows(released_course, tmp_path_factory):
+def rows(copy_released, tmp_path_factory):
     """(student, grade_id) -> the test_results.csv row of the class graded by the CLI."""
     tmp = tmp_path_factory.mktemp("lab")
+    course = copy_released(tmp / "course")
     submitted = tmp / "submitted"
     for assignment, lab in LABS.items():  # each student submits the notebook of one lab
         cls = {}
@@ -68,14 +69,14 @@ def rows(released_course, tmp_path_factory):
             if where != assignment:
                 continue
             if answer is None:
-                cls[student] = {assignment: {lab: released_lab_code(released_course, assignment)}}
+                cls[student] = {assignment: {lab: released_lab_code(course, assignment)}}
             elif answer is False:
                 cls[student] = {assignment: {}}  # every answer, the lab's fix included, from the solutions
             else:
                 cls[student] = {assignment: {lab: answer.source.strip("\n")}}
-        written = write_submissions(released_course, tmp / assignment, cls, assignments=[assignment])
+        written = write_submissions(course, tmp / assignment, cls, assignments=[assignment])
         shutil.copytree(written, submitted, dirs_exist_ok=True)
-    done = run_cli("grade", "--submissions", submitted, "--course-dir", released_course,
+    done = run_cli("grade", "--submissions", submitted, "--course-dir", course,
                    "--out", tmp / "out", "--workers", "2")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     with open(tmp / "out" / "test_results.csv", newline="") as f:

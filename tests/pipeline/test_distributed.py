@@ -1,7 +1,6 @@
 """Grading on a Dask cluster gives what local grading gives, and the course gradebook gets
 every grade exactly once."""
 
-import shutil
 import sqlite3
 
 import pytest
@@ -49,10 +48,10 @@ def cluster():
         yield local
 
 
-def test_cluster_grades_like_local_processes(released_course, tmp_path, cluster):
-    local_course = shutil.copytree(released_course, tmp_path / "local_course")
-    cluster_course = shutil.copytree(released_course, tmp_path / "cluster_course")
-    submissions = write_submissions(released_course, tmp_path / "subs", CLASS, assignments=[ASSIGNMENT])
+def test_cluster_grades_like_local_processes(copy_released, tmp_path, cluster):
+    local_course = copy_released(tmp_path / "local_course")
+    cluster_course = copy_released(tmp_path / "cluster_course")
+    submissions = write_submissions(local_course, tmp_path / "subs", CLASS, assignments=[ASSIGNMENT])
     (submissions / "d_missing" / "01_cost_functions").mkdir(parents=True)  # nothing for 04
 
     local = tmp_path / "local"
@@ -82,7 +81,7 @@ def test_cluster_grades_like_local_processes(released_course, tmp_path, cluster)
     assert (cluster_course / "autograded" / "d_plus_update" / ASSIGNMENT / "update_rule.ipynb").is_file()
 
 
-def test_cluster_workers_apply_every_limit_the_grader_was_given(released_course, tmp_path, cluster):
+def test_cluster_workers_apply_every_limit_the_grader_was_given(copy_released, tmp_path, cluster):
     """--notebook-timeout (and every other Settings field) reaches the workers: a notebook that
     sleeps past a short notebook limit is stopped there with that limit in its feedback."""
     import html
@@ -91,7 +90,7 @@ def test_cluster_workers_apply_every_limit_the_grader_was_given(released_course,
 
     from autograder import notebooks
 
-    course = shutil.copytree(released_course, tmp_path / "course")
+    course = copy_released(tmp_path / "course")
     source = nbformat.read(notebooks.source_notebook(course, ASSIGNMENT), as_version=4)
     release = nbformat.read(course / "release" / ASSIGNMENT / "update_rule.ipynb", as_version=4)
     nb = notebooks.fill_solutions(release, source)

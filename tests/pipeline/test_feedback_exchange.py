@@ -4,7 +4,6 @@ fetch_feedback, which must bring back the page `grade` wrote (its scripts inside
 graded class checks the item analysis of report.html and items.csv."""
 
 import csv
-import shutil
 
 import pytest
 
@@ -22,11 +21,10 @@ CLASS = {"ada_correct": {}, "ben_untouched": "untouched",
 
 
 @pytest.fixture(scope="module")
-def term(released_course, tmp_path_factory):
+def term(copy_released, tmp_path_factory):
     """The class submitted through the exchange, collected and graded: (root, course, out, exchange)."""
     root = tmp_path_factory.mktemp("term")
-    course = root / "course"
-    shutil.copytree(released_course, course, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    course = copy_released(root / "course")
     answers = write_submissions(course, root / "answers", CLASS, assignments=[ASSIGNMENT])
     exchange = root / "exchange"
     ex.submit_and_collect(root, course, exchange, ASSIGNMENT,

@@ -84,8 +84,8 @@ def test_kernels_listen_on_sockets_no_other_process_can_take():
     assert nb.cells[0].outputs[0]["text"] == "42\n"
 
 
-def _class_of_one(released_course, tmp_path):
-    return write_submissions(released_course, tmp_path / "subs", {"steady": {}}, assignments=["04_update_rule"])
+def _class_of_one(course, tmp_path):
+    return write_submissions(course, tmp_path / "subs", {"steady": {}}, assignments=["04_update_rule"])
 
 
 def _failing_starts(monkeypatch, failures: int) -> list:
@@ -104,18 +104,20 @@ def _failing_starts(monkeypatch, failures: int) -> list:
 
 
 def test_a_kernel_that_did_not_start_is_started_again_and_costs_the_student_nothing(
-        released_course, tmp_path, monkeypatch):
+        copy_released, tmp_path, monkeypatch):
     launches = _failing_starts(monkeypatch, failures=1)
-    [result] = grade(_class_of_one(released_course, tmp_path), released_course, tmp_path / "out",
+    course = copy_released(tmp_path / "course")
+    [result] = grade(_class_of_one(course, tmp_path), course, tmp_path / "out",
                      workers=1, progress=False)
     assert len(launches) == 2
     assert not result.problems
     assert result.score == result.max_score > 0
 
 
-def test_a_kernel_that_never_starts_is_reported_as_the_graders_fault(released_course, tmp_path, monkeypatch):
+def test_a_kernel_that_never_starts_is_reported_as_the_graders_fault(copy_released, tmp_path, monkeypatch):
     launches = _failing_starts(monkeypatch, failures=session.ATTEMPTS)
-    [result] = grade(_class_of_one(released_course, tmp_path), released_course, tmp_path / "out",
+    course = copy_released(tmp_path / "course")
+    [result] = grade(_class_of_one(course, tmp_path), course, tmp_path / "out",
                      workers=1, progress=False)
     assert len(launches) == session.ATTEMPTS
     assert result.score == 0

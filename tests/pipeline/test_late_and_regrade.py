@@ -52,10 +52,9 @@ def _rows(path: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def term(released_course, tmp_path_factory):
+def term(copy_released, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("term")
-    course = tmp / "course"
-    shutil.copytree(released_course, course)
+    course = copy_released(tmp / "course")
     (course / "course.toml").write_text(f'[assignments.{A}]\ndue = {DUE}\n\n[late]\npolicy = "zero"\n')
     cls = {s: "untouched" if s == "untouched_late" else {} for s in STAMPS}
     folder = write_submissions(course, tmp / "subs", cls, assignments=[A])
@@ -108,8 +107,14 @@ def test_nbgrader_export_gives_the_same_final_scores(term):
         assert float(theirs["late_submission_penalty"] or 0) == float(ours["late_penalty"])
 
 
+def _own_copy(term, tmp_path):
+    """The graded term's course and output folder, copied for a test that changes them."""
+    course, folder, archive, out, first = term
+    return shutil.copytree(course, tmp_path / "course"), folder, archive, shutil.copytree(out, tmp_path / "out"), first
+
+
 def test_regrading_one_student_keeps_the_others(term, tmp_path):
-    course, folder, _, out, _ = term
+    course, folder, _, out, _ = _own_copy(term, tmp_path)
     others = [s for s in STAMPS if s != "zip_dated"]
     before_grades = [r for r in _rows(out / "grades.csv") if r["student_id"] != "zip_dated"]
     before_tests = [r for r in _rows(out / "test_results.csv") if r["student_id"] != "zip_dated"]
@@ -120,6 +125,7 @@ def test_regrading_one_student_keeps_the_others(term, tmp_path):
         gb.find_grade(grade_id, "update_rule", A, "on_time").manual_score = 0.5
         gb.db.commit()
     # zip_dated resubmits an untouched notebook
+    folder = shutil.copytree(folder, tmp_path / "subs")
     shutil.copy2(course / "release" / A / "update_rule.ipynb", folder / "zip_dated" / A / "update_rule.ipynb")
     archive = _zip_with_dates(folder, tmp_path / "class2.zip")
     done = run_cli("grade", "--submissions", archive, "--course-dir", course, "--out", out, "--workers", "1",
@@ -141,7 +147,7 @@ def test_regrading_one_student_keeps_the_others(term, tmp_path):
 def test_exchange_submission_times_survive_grading_in_place(term, tmp_path):
     """nbgrader's exchange: submit writes the time, collect puts it in course/submitted/<s>/<a>/
     timestamp.txt; grading course/submitted itself (as `make grade` does) keeps it, twice."""
-    course = term[0]
+    course = _own_copy(term, tmp_path)[0]
     exchange, student = tmp_path / "exchange", tmp_path / "student"
     exchange.mkdir()
     student.mkdir()
@@ -164,6 +170,7 @@ def test_exchange_submission_times_survive_grading_in_place(term, tmp_path):
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         [row] = _rows(out / "grades.csv")
         assert row["student_id"] == name and row["submitted_at"].startswith("20"), row
+        assert float(row["score"]) == 0  # the untouched release, fetched and submitted
         assert row["late_by"] != ""  # a time and a due date: how late is known
         with Gradebook(nbgrader_api.gradebook_url(course), nbgrader_api.COURSE_ID) as gb:
             recorded = gb.find_submission(A, name).timestamp

@@ -48,19 +48,20 @@ ASSIGNMENTS = sorted({a for cls in PLAN.values() for a in cls})
 
 
 @pytest.fixture(scope="module")
-def graded(released_course, tmp_path_factory):
+def graded(copy_released, tmp_path_factory):
     """(student, assignment) -> AssignmentResult, for the notebooks the plan submits.
 
     One grading run per assignment, over only the students who submit it: a student gets no
     notebook for the other assignments, and grading those as missing would only cost time.
     """
     tmp = tmp_path_factory.mktemp("catalogue")
+    course = copy_released(tmp / "course")
     results = {}
     for assignment in ASSIGNMENTS:
         cls = {s: answers for s, answers in PLAN.items() if assignment in answers}
-        submissions = write_submissions(released_course, tmp / "submissions" / assignment, cls,
+        submissions = write_submissions(course, tmp / "submissions" / assignment, cls,
                                         assignments=[assignment])
-        for r in grade(submissions, released_course, tmp / "out" / assignment, workers=2,
+        for r in grade(submissions, course, tmp / "out" / assignment, workers=2,
                        assignments=[assignment], progress=False):
             results[(r.student_id, r.assignment)] = r
     return results

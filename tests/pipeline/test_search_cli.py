@@ -27,17 +27,18 @@ ASSIGNMENTS = sorted({a.assignment for a in ANSWERS})
 
 
 @pytest.fixture(scope="module")
-def graded(released_course, tmp_path_factory):
+def graded(copy_released, tmp_path_factory):
     """(rows of test_results.csv, report.html) of one `grade` run over the whole class."""
     tmp = tmp_path_factory.mktemp("search_cli")
+    course = copy_released(tmp / "course")
     submissions = tmp / "submissions"
     for assignment in ASSIGNMENTS:
         cls = {planted.slug(a.label): {a.assignment: {a.function: a.source.strip("\n")}}
                for a in ANSWERS if a.assignment == assignment}
-        written = write_submissions(released_course, tmp / assignment, cls, assignments=[assignment])
+        written = write_submissions(course, tmp / assignment, cls, assignments=[assignment])
         shutil.copytree(written, submissions, dirs_exist_ok=True)
     out = tmp / "out"
-    done = run_cli("grade", "--submissions", submissions, "--out", out, "--course-dir", released_course,
+    done = run_cli("grade", "--submissions", submissions, "--out", out, "--course-dir", course,
                    "--workers", "2", *(arg for a in ASSIGNMENTS for arg in ("--assignment", a)))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     with open(out / "test_results.csv", newline="", encoding="utf-8") as f:

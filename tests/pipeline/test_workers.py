@@ -31,7 +31,7 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("start", ["fork", "spawn"])
-def test_two_workers_grade_exactly_as_one(released_course, tmp_path, monkeypatch, start):
+def test_two_workers_grade_exactly_as_one(copy_released, tmp_path, monkeypatch, start):
     monkeypatch.setattr(local, "pool_context", lambda: multiprocessing.get_context(start))
     cls = {
         "w_correct": {},
@@ -39,11 +39,13 @@ def test_two_workers_grade_exactly_as_one(released_course, tmp_path, monkeypatch
         "w_untouched": "untouched",
         "w_in_place": {planted.IN_PLACE_ON_COPY.assignment: {"update_parameters": planted.IN_PLACE_ON_COPY.source}},
     }
-    submissions = write_submissions(released_course, tmp_path / "subs", cls, assignments=["04_update_rule"])
+    serial_course = copy_released(tmp_path / "serial_course")  # each run in a course of its own
+    parallel_course = copy_released(tmp_path / "parallel_course")
+    submissions = write_submissions(serial_course, tmp_path / "subs", cls, assignments=["04_update_rule"])
     serial = tmp_path / "serial"
     parallel = tmp_path / "parallel"
-    grade(submissions, released_course, serial, workers=1, progress=False)
-    grade(submissions, released_course, parallel, workers=2, progress=False)
+    grade(submissions, serial_course, serial, workers=1, progress=False)
+    grade(submissions, parallel_course, parallel, workers=2, progress=False)
     for name in ("grades.csv", "test_results.csv"):
         assert (serial / name).read_text() == (parallel / name).read_text()
     # the update rule earns nothing; the concept questions, answered right, keep their points
