@@ -6,6 +6,8 @@ Templates are ``str.format`` strings; ``label`` is what was called (``linear_bac
 ``CostFunction.compute_cost``), ``name`` the graded function or answer variable.
 """
 
+from . import wire
+
 NOT_DEFINED = "{label} is not defined: run the cell that defines it and keep its name."
 NO_METHOD = "{name} objects have no method {method}()."
 UNWRITTEN = "{label} is not written yet: replace `raise NotImplementedError()` with your code."
@@ -42,7 +44,7 @@ WARNED = "Python warned while your code ran: {message}"
 def raised(label: str, report: dict) -> tuple[str, str]:
     """(message, key) for a call of ``label`` that raised the exception ``report``
     (``wire.exception_report``): "f raised TypeError: ..." and "f raised TypeError"."""
-    kind = str((report.get("mro") or ["Exception"])[0])
+    kind = wire.exception_names(report)[0]
     return (RAISED.format(label=label, kind=kind, message=report.get("message", "")),
             RAISED_KEY.format(label=label, kind=kind))
 

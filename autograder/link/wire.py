@@ -54,6 +54,14 @@ def unreadable_report(err: BaseException) -> dict:
     return {"kind": "unreadable", "message": str(err)[:MAX_MESSAGE]}
 
 
+def exception_names(report: dict) -> list[str]:
+    """The class names of a reported exception, its own first (["Exception"] if the report,
+    which comes from the student's side, names none)."""
+    mro = report.get("mro")
+    names = [str(name) for name in mro] if isinstance(mro, list) else []
+    return names or ["Exception"]
+
+
 def rebuild_exception(report: dict, *, own_name: bool = True) -> BaseException:
     """An exception like the reported one, built from Python's built-in classes only (nothing of
     the other side is imported or run): an instance of the nearest built-in class of its ``mro``,
@@ -61,7 +69,7 @@ def rebuild_exception(report: dict, *, own_name: bool = True) -> BaseException:
     ``type(e).__name__`` is what the other side raised, and ``isinstance`` checks still hold)."""
     import builtins
 
-    mro = [str(name) for name in report.get("mro") or ()]
+    mro = exception_names(report)
     message = str(report.get("message", ""))
     for name in mro:
         base = getattr(builtins, name, None)

@@ -102,6 +102,9 @@ def test_the_report_format_is_the_same_on_both_sides():
     assert wire.exception_report(RecursionError("deep"))["kind"] == "recursion"
     assert len(wire.exception_report(ValueError("x" * 10**5))["message"]) == wire.MAX_MESSAGE
     assert type(wire.rebuild_exception({"mro": ["Custom", "object"], "message": "m"})) is Exception
+    # a report is the student's side's word: one naming nothing usable still reads as an exception
+    assert type(wire.rebuild_exception({"mro": 5, "message": "m"})) is Exception
+    assert messages.raised("f", {"mro": None, "message": "m"}) == ("f raised Exception: m", "f raised Exception")
 
 
 def test_unwritten_recursing_and_unreadable_functions_are_told_as_such():
