@@ -21,8 +21,9 @@ CLASS = {"s1": (1, 1, 2), "s2": (1, 0, 2), "s3": (0, 1, 0), "s4": (0, 0, 1)}
 ITEMS = (("test_a", "fa", 1.0), ("test_b", "fb", 1.0), ("test_c", "fc", 2.0))
 
 
-def result(student, scores, assignment=A, diagnosis="wrong sign in 3 entries"):
-    rows = [Row(student, assignment, "nb", gid, function, float(s), pts, "" if s == pts else diagnosis)
+def result(student, scores, assignment=A, diagnosis="wrong sign in 3 entries", unanswered=False):
+    rows = [Row(student, assignment, "nb", gid, function, float(s), pts, "" if s == pts else diagnosis,
+                unanswered=unanswered and s != pts)
             for (gid, function, pts), s in zip(ITEMS, scores, strict=True)]
     return AssignmentResult(student, assignment, "nb", rows)
 
@@ -88,7 +89,8 @@ def test_tests_of_one_function_and_unanswered_functions_are_not_pairs():
         for t in r.tests:
             t.function = "one_function"
     assert item_analysis.analyse(same).pairs == []
-    stubs = klass(diagnosis="linear_backward is not written yet (the release's stub raises NotImplementedError)")
+    stubs = klass(diagnosis="linear_backward is not written yet (the release's stub raises NotImplementedError)",
+                  unanswered=True)
     analysis = item_analysis.analyse(stubs)
     assert analysis.pairs == [] and all(i.diagnoses == [] for i in analysis.items)
     assert by_id(analysis)["test_a"].difficulty == 0.5  # still counted as 0 points

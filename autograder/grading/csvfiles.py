@@ -4,6 +4,11 @@ grades.csv: student_id, assignment, score (final, after any late penalty), max_s
 raw_score (before the penalty), late_penalty (points taken off), submitted_at (ISO 8601, UTC;
 empty when unknown) and late_by (hours past the due date; empty when the time or the due date is
 unknown).
+
+test_results.csv: student_id, assignment, notebook, grade_id, function, score, max_score,
+diagnosis, then status (``link.status.Status``: passed, failed, or unanswered when the function
+or answer is still the release's stub; rows kept from a file written before the column existed
+leave it empty and read back as passed or failed by their score).
 """
 
 import csv
@@ -11,6 +16,7 @@ import io
 from pathlib import Path
 
 from ..atomic import write_text
+from ..link.status import Status
 from .late import hours, iso
 from .results import AssignmentResult, TestRow
 
@@ -18,6 +24,7 @@ GRADES_COLUMNS = ["student_id", "assignment", "score", "max_score"]
 LATE_COLUMNS = ["raw_score", "late_penalty", "submitted_at", "late_by"]
 GRADES_HEADER = GRADES_COLUMNS + LATE_COLUMNS
 TEST_COLUMNS = ["student_id", "assignment", "notebook", "grade_id", "function", "score", "max_score", "diagnosis"]
+TEST_HEADER = TEST_COLUMNS + ["status"]
 GRADES_FILE, TESTS_FILE = "grades.csv", "test_results.csv"
 
 
@@ -62,12 +69,12 @@ def write_csvs(results: list[AssignmentResult], out: Path, *, keep_others: bool 
     replaced = {(r.student_id, r.assignment) for r in results}
     grade_rows = [grade_row(r) for r in results]
     test_rows = [[t.student_id, t.assignment, t.notebook, t.grade_id, t.function, _num(t.score), _num(t.max_score),
-                  t.diagnosis] for r in results for t in r.tests]
+                  t.diagnosis, t.status.value] for r in results for t in r.tests]
     if keep_others:
         grade_rows += _kept(grades, GRADES_HEADER, replaced)
-        test_rows += _kept(tests, TEST_COLUMNS, replaced)
+        test_rows += _kept(tests, TEST_HEADER, replaced)
     _write_atomic(grades, GRADES_HEADER, sorted(grade_rows, key=lambda row: (row[0], row[1])))
-    _write_atomic(tests, TEST_COLUMNS, sorted(test_rows, key=lambda row: (row[0], row[1])))
+    _write_atomic(tests, TEST_HEADER, sorted(test_rows, key=lambda row: (row[0], row[1])))
     return grades, tests
 
 
@@ -80,7 +87,8 @@ def results_from_csvs(out: Path, skip: set) -> list[AssignmentResult]:
         if key in skip:
             continue
         test = TestRow(row["student_id"], row["assignment"], row["notebook"], row["grade_id"], row["function"],
-                       float(row["score"]), float(row["max_score"]), row["diagnosis"])
+                       float(row["score"]), float(row["max_score"]), row["diagnosis"],
+                       unanswered=row.get("status") == Status.UNANSWERED)
         result = by.setdefault(key, AssignmentResult(key[0], key[1], row["notebook"], []))
         result.tests.append(test)
     for result in by.values():

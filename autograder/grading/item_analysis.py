@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..link.status import Status
 from .results import AssignmentResult, TestRow
 
 REVIEW_BELOW = 0.2  # discrimination under this is flagged (Ebel: below 0.2 is a poor item)
@@ -39,7 +40,6 @@ MIN_STUDENTS = 10  # fewer students than this: discrimination is shown but no it
 MIN_PAIR_COUNT = 2  # a co-occurring pair is reported when at least this many students show it
 MIN_PHI = 0.2  # ... and its phi coefficient is at least this
 TOP_PER_ITEM = 3  # most common diagnoses shown per item
-UNANSWERED = "is not written yet"  # the release's stub (also the report's count of unanswered tests)
 
 
 @dataclass
@@ -136,8 +136,8 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
             i, j = row_of[r.student_id], col_of[_item_key(t)]
             scores[i, j] = t.score / t.max_score if t.max_score else 1.0
             failed = t.score < t.max_score
-            mistakes[i, j] = failed and UNANSWERED not in t.diagnosis
-            if failed and t.diagnosis and UNANSWERED not in t.diagnosis:
+            mistakes[i, j] = failed and t.status is not Status.UNANSWERED
+            if failed and t.diagnosis and t.status is not Status.UNANSWERED:
                 kind = diagnosis_key(t)
                 diagnoses[_item_key(t)][kind] += 1
                 example.setdefault((_item_key(t), kind), t.diagnosis)

@@ -18,6 +18,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..atomic import write_text  # noqa: E402
+from ..link.status import Status  # noqa: E402
 from . import item_analysis  # noqa: E402
 from .results import AssignmentResult, TestRow  # noqa: E402
 
@@ -76,12 +77,9 @@ def generalise(test: TestRow) -> str:
     return test.diagnosis_key or test.diagnosis
 
 
-UNANSWERED = "is not written yet"
-
-
 def unanswered(results: list[AssignmentResult]) -> int:
-    """Tests whose function still raises the release's NotImplementedError stub."""
-    return sum(UNANSWERED in t.diagnosis for r in results for t in r.tests)
+    """Tests whose function (or answer) is still the release's NotImplementedError stub."""
+    return sum(t.status is Status.UNANSWERED for r in results for t in r.tests)
 
 
 def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, int]]:
@@ -90,7 +88,7 @@ def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, in
     counter, example = Counter(), {}
     for r in results:
         for t in r.tests:
-            if t.diagnosis and UNANSWERED not in t.diagnosis:
+            if t.diagnosis and t.status is not Status.UNANSWERED:
                 kind = (t.function, generalise(t))
                 counter[kind] += 1
                 example.setdefault(kind, t.diagnosis)

@@ -10,7 +10,9 @@ import nbformat
 
 from .. import notebooks
 from ..hidden import registry
-from ..hidden.runner import RESULT_MIME
+from ..link import messages
+from ..link.probe import RESULT_MIME
+from ..link.status import Status
 from .gradebook import record_scores
 
 if TYPE_CHECKING:
@@ -32,6 +34,12 @@ class TestRow:
     notes: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     diagnosis_key: str = ""  # the template(s) the diagnosis was made from, the same for every student
+    unanswered: bool = False  # the function or answer is still the release's stub (see ``status``)
+
+    @property
+    def status(self) -> Status:
+        """passed (full marks), unanswered (not written yet) or failed."""
+        return Status.of(self.score, self.max_score, unanswered=self.unanswered)
 
 
 @dataclass
@@ -94,9 +102,7 @@ def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
             if output.get("ename") in TIMEOUT_ERRORS:
-                limit = f" {timeout} s" if timeout else ""
-                return None, (f"The test did not finish within the{limit} time limit: "
-                              "look for an endless loop or very slow code.")
+                return None, messages.timed_out(timeout)
             return None, f"The test stopped with {output.get('ename')}: {output.get('evalue')}"
     if not cell.get("outputs"):
         return None, "The test did not run: the notebook stopped before reaching it."
@@ -134,6 +140,7 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
             row.diagnosis = result.get("diagnosis", "")
             row.diagnosis_key = result.get("diagnosis_key", "")
             row.notes, row.hints = list(result.get("notes", [])), list(result.get("hints", []))
+            row.unanswered = result.get("status") == Status.UNANSWERED
             if row.score < row.max_score and row.hints:
                 row.diagnosis = " ".join([row.diagnosis, *("Hint: " + h for h in row.hints)]).strip()
         elif row.score < row.max_score:

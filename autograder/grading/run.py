@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from .. import nbgrader_api, notebooks
 from ..errors import UserError
+from ..link.status import Status
 from ..sandbox import kernel
 from . import late
 from .csvfiles import results_from_csvs, write_csvs
@@ -143,7 +144,7 @@ def grade_table(results: list[AssignmentResult]) -> str:
             failed = sorted({t.function for t in r.tests if t.score < t.max_score})
             if r.problems and r.score == 0:
                 notes.append(f"{a[:2]}: {r.problems[0]}")
-            elif r.score == 0 and all("is not written yet" in t.diagnosis for t in r.tests):
+            elif r.score == 0 and all(t.status is Status.UNANSWERED for t in r.tests):
                 notes.append(f"{a[:2]}: not started")
             elif r.tampering:
                 notes.append(f"{a[:2]}: tampered: {r.tampering[0]}")

@@ -19,6 +19,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)  # reported, never deducted
     hints: list[str] = field(default_factory=list)  # warnings turned into advice
     lead: str = ""  # a sentence put before the parts' messages when something failed
+    unanswered: bool = False  # the function or answer is still the release's stub (its verdict's status)
 
     @property
     def fraction(self) -> float:
@@ -40,5 +41,6 @@ class Outcome:
         return " + ".join(dict.fromkeys(keys))
 
     @classmethod
-    def failed(cls, message: str, parts: int = 1, key: str = "") -> "Outcome":
-        return cls([Part("call", False, message, key)] + [Part("call", False, "")] * (parts - 1))
+    def failed(cls, message: str, parts: int = 1, key: str = "", unanswered: bool = False) -> "Outcome":
+        return cls([Part("call", False, message, key)] + [Part("call", False, "")] * (parts - 1),
+                   unanswered=unanswered)

@@ -1,8 +1,11 @@
-"""Run one hidden test inside the grading kernel and publish its result.
+"""Run a registered hidden test and turn what it found into the verdict (``result_of``) and the
+text a student reads (``summary_text``).
 
-``grade_test`` returns the points earned as the cell's value (nbgrader records a numeric cell
-value as partial credit) and displays a JSON result that the grader turns into the diagnosis,
-the notes and the hints of the feedback.
+``evaluate`` is the one way a test runs: the oracle (``autograder.link.oracle``) calls it with a
+channel to the grading kernel's probe, ``run_test`` with the probe code run in this process
+(authoring, nbval, unit tests). ``grade_test`` is a hidden cell run in process: it returns the
+points earned as the cell's value (nbgrader records a numeric cell value as partial credit) and
+publishes the result as the probe does.
 """
 
 import json
@@ -10,30 +13,14 @@ import warnings
 
 import numpy as np
 
-from . import registry
+from ..link import messages
+from ..link.channel import LocalChannel
+from ..link.probe import publish
+from ..link.status import Status
+from ..link.student import Student, StudentError
+from . import registry, signatures
 from .outcome import Outcome
 from .seeds import seed_for, student_id
-from .student import LocalChannel, Student, StudentError
-
-RESULT_MIME = "application/vnd.bpkit.result+json"
-
-# Warnings a student's code typically raises, turned into advice instead of a zeroed cell.
-WARNING_HINTS = (
-    ("divide by zero encountered in log", "log(0) happened: clip AL away from 0 and 1 first, "
-     "for example np.clip(AL, 1e-12, 1 - 1e-12)."),
-    ("overflow encountered in exp", "exp overflowed for large |Z|: compute the sigmoid in a "
-     "numerically stable way (or use the provided sigmoid)."),
-    ("invalid value encountered", "a NaN appeared (0 * log 0, 0/0 or inf - inf): look for log(0) "
-     "or a division by 0."),
-    ("divide by zero", "a division by zero happened: check divisions by AL or 1 - AL."),
-)
-
-
-def _hint(message: str) -> str:
-    for needle, advice in WARNING_HINTS:
-        if needle in message:
-            return advice
-    return f"Python warned while your code ran: {message}"
 
 
 def run_test(test, namespace: dict, student: str) -> Outcome:
@@ -48,20 +35,23 @@ def run_test(test, namespace: dict, student: str) -> Outcome:
         # student's warnings are caught by the probe and become hints.
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            return evaluate(test, Student(LocalChannel(namespace, test.deps), test.function), student)
+            return evaluate(test, LocalChannel(namespace), student)
     finally:
         np.random.set_state(global_rng_state)
 
 
-def evaluate(test, wrapped: Student, student: str) -> Outcome:
-    """Run the registered test with ``wrapped`` standing in for the student's function."""
+def evaluate(test, channel, student: str) -> Outcome:
+    """Run the registered test with a ``Student`` on ``channel`` (``autograder.link.channel``)
+    standing in for the student's function."""
+    wrapped = Student(channel, test.function, {name: signatures.stub_specs(name) for name in test.deps},
+                      signatures.mismatch)
     rng = np.random.default_rng(seed_for(student, test.assignment, test.grade_id))
     try:
         outcome = test.run(wrapped, rng)
     except StudentError as err:
-        outcome = Outcome.failed(str(err), key=err.key)
+        outcome = Outcome.failed(str(err), key=err.key, unanswered=err.unanswered)
     except RecursionError:
-        outcome = Outcome.failed(f"{test.function} recursed without end.")
+        outcome = Outcome.failed(messages.RECURSION.format(label=test.function))
     if not test.judges_signature:
         outcome = _with_signature(outcome, wrapped.signature_problem)
     outcome.notes.extend(wrapped.notes)
@@ -85,9 +75,9 @@ def _with_signature(outcome: Outcome, problem) -> Outcome:
     return outcome
 
 
-def _with_hints(outcome: Outcome, messages) -> Outcome:
-    for message in messages:
-        hint = _hint(message)
+def _with_hints(outcome: Outcome, warned) -> Outcome:
+    for warning in warned:
+        hint = messages.hint(warning)
         if hint not in outcome.hints:
             outcome.hints.append(hint)
     return outcome
@@ -104,6 +94,7 @@ def result_of(test, outcome: Outcome) -> dict:
         "diagnosis_key": outcome.diagnosis_key,
         "notes": outcome.notes,
         "hints": outcome.hints,
+        "status": Status.of(earned, test.points, unanswered=outcome.unanswered).value,
     }
 
 
@@ -122,10 +113,5 @@ def grade_test(grade_id: str, namespace: dict) -> float:
     """Run a hidden test in a notebook and return the points earned (the cell's value)."""
     test = registry.get(grade_id)
     result = result_of(test, run_test(test, namespace, student_id()))
-    try:
-        from IPython.display import display
-    except ImportError:  # outside a kernel: print the summary
-        print(summary_text(result))
-    else:
-        display({"text/plain": summary_text(result), RESULT_MIME: json.loads(json.dumps(result))}, raw=True)
+    publish(summary_text(result), json.loads(json.dumps(result)))
     return result["score"]

@@ -1,4 +1,4 @@
-"""Keeping a student's code apart from the grader.
+"""Calling a student's code: the one way the grader does it, in a grading kernel or in process.
 
 A hidden test runs in two processes. The student's kernel (nbgrader's, started in a sandbox) holds
 only the student's code, numpy and a small probe (``probe.py``); it never sees the reference
@@ -8,4 +8,10 @@ probe's calls to the functions the tested one depends on, and compares what came
 data crosses between them (``wire.py``): real numpy arrays, numbers, strings, lists, tuples and
 dicts. Monkeypatching numpy, objects whose ``__eq__`` is always True or fake arrays cannot change a
 comparison that runs in another process on arrays decoded from bytes.
+
+Kernel side (standard library and numpy only; copied into every grading kernel): ``probe.py``,
+``wire.py`` (also the one format of an exception that crosses). Grader side: ``student.py`` (the
+``Student`` a registered test calls), ``channel.py`` (the socket to a kernel's probe, or the probe
+code run in this process), ``messages.py`` (every sentence a student reads about a call),
+``status.py`` (a test's status, "unanswered" included) and ``oracle.py`` (the socket server).
 """

@@ -4,10 +4,10 @@ own process.
 ``Oracle`` listens on a Unix socket, a file in the kernel's job folder (which the sandbox binds
 in, so it reaches the grader from the kernel's own network namespace; its path and a token are in
 the kernel's environment), while nbgrader runs a notebook. Each hidden cell's probe connects,
-names its test, and serves the calls of a ``Student`` (``hidden/student.py``), which stands in
-for the student's function in the registered test: the test draws its inputs, computes the
-expected values with the reference and compares, all here. The results are kept per grade id, so the points of the
-tests that ran survive a kernel that dies later in the notebook.
+names its test, and serves the calls of a ``Student`` (``student.py``, over a ``SocketChannel``),
+which stands in for the student's function in the registered test: the test draws its inputs,
+computes the expected values with the reference and compares, all here. The results are kept per
+grade id, so the points of the tests that ran survive a kernel that dies later in the notebook.
 
 A function that ran past the cell time limit once (in a hidden test, or in a visible check cell
 that calls it: ``cell_error``, nbclient's hook) costs no second timeout: its further hidden tests
@@ -25,41 +25,12 @@ from pathlib import Path
 from ..hidden import registry
 from ..hidden.outcome import Outcome
 from ..hidden.runner import evaluate, result_of, summary_text
-from ..hidden.student import Student, answer_dependency, dependency_specs
-from . import wire
+from . import messages, wire
+from .channel import Interrupted, SocketChannel
 from .probe import ORACLE_ENV
 
-INTERRUPTED = "The test did not finish: the kernel stopped while it ran."
-TIMED_OUT = ("The test did not finish within the time limit for a cell: look for an endless loop or "
-             "very slow code.")
-STOPPED = "stopped: this function ran past the time limit in {test}, so its further tests were not run."
 CELL_TIMEOUT_ERROR = "CellTimeoutError"  # the error nbgrader's Execute records for a cell past its time limit
 _current: "Oracle | None" = None  # the oracle of the notebook this process is grading (one at a time)
-
-
-class Interrupted(Exception):
-    """The kernel interrupted the student's function (the cell's time limit)."""
-
-
-class _Channel:
-    """One probe connection: sends requests and answers the probe's dependency calls meanwhile
-    (``hidden.student.LocalChannel`` is the same without the socket)."""
-
-    def __init__(self, sock, deps):
-        self.sock, self.deps = sock, dependency_specs(deps)
-
-    def call(self, target, args) -> dict:
-        wire.send(self.sock, {"op": "call", "target": target, "args": wire.encode(args), "deps": self.deps})
-        while True:
-            message = wire.receive(self.sock)
-            if message.get("op") == "return":
-                return message
-            if message.get("op") == "interrupted":
-                raise Interrupted()
-            if message.get("op") == "dep" and message.get("name") in self.deps:
-                wire.send(self.sock, answer_dependency(message))
-            else:
-                raise wire.ConnectionClosed("the probe broke the protocol")
 
 
 class Oracle:
@@ -120,16 +91,15 @@ class Oracle:
         if test.assignment != self.assignment:
             return
         if test.function in self.stopped:
-            result = result_of(test, Outcome.failed(STOPPED.format(test=self.stopped[test.function])))
+            result = result_of(test, Outcome.failed(messages.STOPPED.format(test=self.stopped[test.function])))
             self.results[grade_id] = result
             wire.send(conn, {"op": "done", "text": summary_text(result), "result": result, "score": 0})
             return
-        self.results[grade_id] = {**result_of(test, Outcome.failed(INTERRUPTED)), "interrupted": True}
-        student = Student(_Channel(conn, test.deps), test.function)
+        self.results[grade_id] = {**result_of(test, Outcome.failed(messages.INTERRUPTED)), "interrupted": True}
         try:
-            result = result_of(test, evaluate(test, student, self.student))
+            result = result_of(test, evaluate(test, SocketChannel(conn), self.student))
         except Interrupted:
-            self.results[grade_id] = result_of(test, Outcome.failed(TIMED_OUT))
+            self.results[grade_id] = result_of(test, Outcome.failed(messages.timed_out(cell=True)))
             self.stopped.setdefault(test.function, grade_id)
             return
         self.results[grade_id] = result

@@ -27,24 +27,8 @@ import numpy as np
 from . import wire
 
 ORACLE_ENV = "AUTOGRADER_ORACLE"
-RESULT_MIME = "application/vnd.bpkit.result+json"
+RESULT_MIME = "application/vnd.bpkit.result+json"  # a hidden test's published result (its cell's output)
 _busy = False
-
-
-def _exception_report(err: BaseException) -> dict:
-    try:
-        message = str(err)
-    except Exception:
-        message = ""
-    return {"kind": "exception", "mro": [c.__name__ for c in type(err).__mro__], "message": message[:2000]}
-
-
-def _raise_reported(report: dict):
-    import builtins
-
-    base = next((getattr(builtins, n) for n in report.get("mro", []) if isinstance(getattr(builtins, n, None), type)
-                 and issubclass(getattr(builtins, n), Exception)), Exception)
-    raise base(report.get("message", ""))
 
 
 _KINDS = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD", "VAR_POSITIONAL", "KEYWORD_ONLY", "VAR_KEYWORD")
@@ -104,7 +88,7 @@ def _asker(ask):
     def answer(name, args, kwargs):
         reply = ask({"op": "dep", "name": name, "args": wire.encode(args), "kwargs": wire.encode(kwargs)})
         if reply.get("raised"):
-            _raise_reported(reply["raised"])
+            raise wire.rebuild_exception(reply["raised"], own_name=False)
         return wire.decode(reply["value"])
     return answer
 
@@ -136,12 +120,8 @@ def _call(ask, namespace: dict, handles: dict, request: dict) -> dict:
             warnings.simplefilter("always")
             try:
                 out = fn(*args)
-            except NotImplementedError:
-                raised = {"kind": "not_implemented"}
-            except RecursionError:
-                raised = {"kind": "recursion"}
             except (Exception, SystemExit) as err:
-                raised = _exception_report(err)
+                raised = wire.exception_report(err)
     finally:
         for name, value in saved.items():
             if value is wire:
@@ -155,7 +135,7 @@ def _call(ask, namespace: dict, handles: dict, request: dict) -> dict:
             reply["value"] = wire.encode(out, handles)
             reply["args"] = wire.encode(args)
         except Exception as err:  # e.g. nested without end
-            reply["raised"] = {"kind": "unreadable", "message": str(err)}
+            reply["raised"] = wire.unreadable_report(err)
     return reply
 
 
@@ -167,7 +147,43 @@ def _read(namespace: dict, handles: dict, name: str) -> dict:
         return {"op": "return", "raised": None, "value": wire.encode(namespace[name], handles),
                 "args": wire.encode(()), "warnings": [], "params": None}
     except Exception as err:  # e.g. nested without end
-        return {"op": "return", "raised": {"kind": "unreadable", "message": str(err)}}
+        return {"op": "return", "raised": wire.unreadable_report(err)}
+
+
+def serve(sock, namespace: dict) -> dict:
+    """Answer the grader's requests on ``sock`` (a test's connection, its ``start`` already sent)
+    until it says ``done``; returns that message. A ``KeyboardInterrupt`` (the cell's time limit)
+    in the student's code is told to the grader ("interrupted"), then raised."""
+    handles: dict = {}
+
+    def ask(message):
+        wire.send(sock, message)
+        return wire.receive(sock)
+
+    while True:
+        request = wire.receive(sock)
+        if request["op"] == "call":
+            try:
+                reply = _call(ask, namespace, handles, request)
+            except KeyboardInterrupt:
+                wire.send(sock, {"op": "interrupted"})
+                raise
+            wire.send(sock, reply)
+        elif request["op"] == "done":
+            return request
+        else:
+            raise RuntimeError(f"unexpected request from the grader: {request.get('op')}")
+
+
+def publish(text: str, result: dict) -> None:
+    """Show a hidden test's verdict as its cell's output: ``text`` for the student, ``result``
+    under RESULT_MIME for the grader (printed when not in a kernel)."""
+    try:
+        from IPython.display import display
+    except ImportError:
+        print(text)
+    else:
+        display({"text/plain": text, RESULT_MIME: result}, raw=True)
 
 
 def grade_test(grade_id: str, namespace: dict) -> float:
@@ -181,36 +197,13 @@ def grade_test(grade_id: str, namespace: dict) -> float:
         raise RuntimeError("grade_test cannot be called from inside a test")
     _busy = True
     state = np.random.get_state()
-    handles: dict = {}
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.connect(address)
             wire.send(sock, {"op": "start", "grade_id": grade_id, "token": token})
-
-            def ask(message):
-                wire.send(sock, message)
-                return wire.receive(sock)
-
-            while True:
-                request = wire.receive(sock)
-                if request["op"] == "call":
-                    try:
-                        reply = _call(ask, namespace, handles, request)
-                    except KeyboardInterrupt:  # the cell's time limit: tell the grader, then stop
-                        wire.send(sock, {"op": "interrupted"})
-                        raise
-                    wire.send(sock, reply)
-                elif request["op"] == "done":
-                    break
-                else:
-                    raise RuntimeError(f"unexpected request from the grader: {request.get('op')}")
+            done = serve(sock, namespace)
     finally:
         np.random.set_state(state)
         _busy = False
-    try:
-        from IPython.display import display
-    except ImportError:
-        print(request["text"])
-    else:
-        display({"text/plain": request["text"], RESULT_MIME: request["result"]}, raw=True)
-    return request["score"]
+    publish(done["text"], done["result"])
+    return done["score"]

@@ -5,6 +5,10 @@ What can cross: None, bool, int, float, str, numpy arrays and scalars without Py
 inside, and lists, tuples and dicts of those. Anything else becomes a handle (the kernel keeps
 the object and the grader refers to it by number) or, on the way back, an ``Opaque`` stand-in
 that carries only the type's name, so no student object ever reaches the grader.
+
+An exception crosses as a report (``exception_report``): its kind, the names of its classes and
+its message; ``rebuild_exception`` turns a report back into an exception made only of Python's
+built-in classes. Both sides use these two functions and nothing else for exceptions.
 """
 
 import base64
@@ -14,7 +18,9 @@ import struct
 import numpy as np
 
 MAX_FRAME = 256 * 2**20  # bytes; a bigger message is refused, not read
+MAX_MESSAGE = 2000  # characters of an exception's message that cross
 _HEADER = struct.Struct("!Q")
+_KIND_OF = ((NotImplementedError, "not_implemented"), (RecursionError, "recursion"))
 
 
 class ConnectionClosed(Exception):
@@ -29,6 +35,49 @@ class Opaque:
 
     def __repr__(self):
         return f"<{self.type_name} object>"
+
+
+def exception_report(err: BaseException) -> dict:
+    """What crosses for an exception: {"kind", "mro", "message"}. ``kind`` is "not_implemented"
+    (the release's stub), "recursion", or "exception"; "unreadable" marks a value that could not
+    be encoded (its report has no "mro"). ``mro`` names the exception's classes, its own first."""
+    try:
+        message = str(err)
+    except Exception:  # a student's exception whose __str__ raises
+        message = ""
+    kind = next((name for cls, name in _KIND_OF if isinstance(err, cls)), "exception")
+    return {"kind": kind, "mro": [str(c.__name__) for c in type(err).__mro__], "message": message[:MAX_MESSAGE]}
+
+
+def unreadable_report(err: BaseException) -> dict:
+    """The report of a value that ``encode`` refused (nested without end, ...)."""
+    return {"kind": "unreadable", "message": str(err)[:MAX_MESSAGE]}
+
+
+def exception_names(report: dict) -> list[str]:
+    """The class names of a reported exception, its own first (["Exception"] if the report,
+    which comes from the student's side, names none)."""
+    mro = report.get("mro")
+    names = [str(name) for name in mro] if isinstance(mro, list) else []
+    return names or ["Exception"]
+
+
+def rebuild_exception(report: dict, *, own_name: bool = True) -> BaseException:
+    """An exception like the reported one, built from Python's built-in classes only (nothing of
+    the other side is imported or run): an instance of the nearest built-in class of its ``mro``,
+    or, with ``own_name``, of a class carrying the reported class's name derived from it (so
+    ``type(e).__name__`` is what the other side raised, and ``isinstance`` checks still hold)."""
+    import builtins
+
+    mro = exception_names(report)
+    message = str(report.get("message", ""))
+    for name in mro:
+        base = getattr(builtins, name, None)
+        if isinstance(base, type) and issubclass(base, BaseException):
+            if own_name and name != mro[0]:
+                base = type(mro[0], (base,), {})
+            return base(message)
+    return Exception(message)
 
 
 def _b64(raw: bytes) -> str:

@@ -11,10 +11,10 @@ import numpy as np
 
 from autograder import reference as ref
 
+from ...link.student import StudentError
 from ..compare import Mistake, as_array, as_float, check_output
 from ..outcome import Outcome, Part
 from ..registry import hidden_test
-from ..student import StudentError
 from .cost_functions import COST_DEPS, _batch, _saturated
 
 A = "01_cost_functions"
