@@ -119,7 +119,7 @@ def compare_value(name: str, actual, expected, *, want_float: bool = False, m: i
     wrong = mismatch.describe(act, exp, _agree, m=m, ratio_rtol=RTOL)
     if wrong is None:
         return Part(name, True)
-    return said(name, wrong.template, **wrong.values)
+    return Part(name, False, wrong.sentence(name), key=wrong.template)
 
 
 @dataclass(frozen=True)
