@@ -107,7 +107,7 @@ def gradient_check_model(parameters, X, Y, grads, forward_cost, tol=TOL, eps=EPS
     for key in _layer_keys(params):
         grad_key = f"d{key}"
         if grad_key not in grads:
-            failures.append((grad_key, f"grads has no key {grad_key!r}"))
+            failures.append((grad_key, f"grads has no key {grad_key!r}."))
             continue
         numeric = numerical_gradient(lambda: forward_cost(params, X, Y), params[key], eps=eps)
         try:
@@ -121,6 +121,6 @@ def gradient_check_model(parameters, X, Y, grads, forward_cost, tol=TOL, eps=EPS
         message = first_message
         if len(failures) > 1:
             others = ", ".join(key for key, _ in failures[1:])
-            message += f" (also diverging: {others})"
+            message += f" Also diverging: {others}."
         raise AssertionError(message)
     return errors

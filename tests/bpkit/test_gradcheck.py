@@ -127,7 +127,7 @@ def test_first_diverging_key_is_named_first(net):
     with pytest.raises(AssertionError) as failure:
         gradient_check_model(parameters, X, Y, grads, cost)
     message = str(failure.value)
-    assert message.startswith("db3") and "also diverging: dW1" in message
+    assert message.startswith("db3") and "Also diverging: dW1." in message
 
 
 def test_a_bug_in_one_layer_is_named_before_the_layers_below_it_spoils(net):
@@ -141,7 +141,7 @@ def test_a_bug_in_one_layer_is_named_before_the_layers_below_it_spoils(net):
     with pytest.raises(AssertionError) as failure:
         gradient_check_model(parameters, X, Y, bad, cost)
     message = str(failure.value)
-    assert message.startswith("dW2") and "also diverging: db2, dW1, db1" in message
+    assert message.startswith("dW2") and message.endswith(" Also diverging: db2, dW1, db1.")
 
 
 def test_missing_key_is_named(net):
