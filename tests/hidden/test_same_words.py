@@ -8,6 +8,9 @@ and the shapes differ too).
 """
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -117,3 +120,12 @@ def test_the_description_keeps_hidden_values_out_unless_asked():
     assert hidden == ("dW has the right shape but wrong values: 1 of 4 entries differ, the first at index [1, 0] "
                       "(yours is 1.625).")
     assert shown == hidden[:-2] + ", expected 1.5)."
+
+
+def test_the_grader_imports_the_description_from_the_course_helper_package():
+    """``python -m autograder`` has only the repository on its path: compare still finds bpkit."""
+    code = "import sys; from autograder.hidden import compare; print(compare.mismatch.__file__)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=paths.REPO, env={"PYTHONPATH": str(paths.REPO)},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == paths.HELPER_PACKAGE / "mismatch.py"
