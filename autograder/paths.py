@@ -1,5 +1,7 @@
 """Where things are, relative to the checkout (the kit runs from its repository, never installed)."""
 
+import importlib
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -13,3 +15,18 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 def kernel_pythonpath(course_dir: Path = COURSE) -> str:
     """PYTHONPATH for kernels the grader starts: the hidden library and the course's pristine helpers."""
     return f"{REPO}:{Path(course_dir).resolve()}"
+
+
+def helper_module(name: str):
+    """A module of the course's helper package (``bpkit.mismatch``), imported by the grader itself.
+
+    The grader shares a few student-facing words with the visible checks; ``course/`` goes on
+    ``sys.path`` for that (the kit is never installed). The helper package never imports the grader.
+    """
+    if str(COURSE) not in sys.path:
+        sys.path.append(str(COURSE))
+    module = importlib.import_module(name)
+    if not Path(module.__file__).resolve().is_relative_to(HELPER_PACKAGE):
+        raise ImportError(f"{name} was imported from {module.__file__}, not from {HELPER_PACKAGE}: "
+                          "run the grader from the repository root")
+    return module

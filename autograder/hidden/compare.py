@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from autograder import paths
+
 from .outcome import Part
+
+mismatch = paths.helper_module("bpkit.mismatch")
 
 RTOL = 1e-6
 ATOL = 1e-9
@@ -76,63 +80,28 @@ def close(a, b) -> bool:
     return a is not None and b is not None and a.shape == b.shape and np.allclose(a, b, RTOL, ATOL)
 
 
-def _shape_advice(actual: tuple, expected: tuple) -> str:
-    if len(expected) == 2 and actual == expected[::-1]:
-        return " It looks transposed."
-    if len(expected) == 2 and expected[1] == 1 and actual == (expected[0],):
-        return " Keep the column shape: sum with keepdims=True (or reshape to (n, 1))."
-    if len(expected) == 2 and expected[1] == 1 and len(actual) == 2 and actual[0] == 1:
-        return " It looks summed over the wrong axis: sum over the examples, axis=1."
-    if len(expected) == 2 and expected[1] == 1 and actual == ():
-        return " It looks summed over every axis: sum over the examples only, axis=1, keepdims=True."
-    return ""
-
-
 def said(name: str, template: str, **values) -> Part:
     """A failed part whose message is ``template`` filled in; the template is its key."""
     return Part(name, False, template.format(name=name, **values), key=template)
 
 
-# The messages compare_value builds (each one a key of the report's "most common diagnoses").
+# The messages compare_value builds (each one a key of the report's "most common diagnoses"). A wrong
+# array is described by the course's helper package (bpkit.mismatch), as the visible checks describe it.
 MISSING_KEY = "The key {name!r} is missing."
 IS_NONE = "{name} is None: did you forget a return statement?"
 NOT_FLOAT = "{name} should be a float but is an array of shape {shape}: squeeze it (float(x) or np.squeeze(x))."
 NOT_NUMERIC = "{name} should be numeric but is a {kind}."
-WRONG_SHAPE = "{name} has shape {actual} but should have shape {expected}.{advice}"
-NOT_FINITE = "{name} contains NaN or inf{where}: look for log(0) or a division by 0."
-SIGN = "{name} has the right size but the wrong sign everywhere: check the minus signs."
-NO_MEAN = "{name} is m = {m} times too large: the 1/m factor is missing."
-MEAN_TWICE = "{name} is m = {m} times too small: the 1/m factor is applied twice."
-NO_MEAN_SIGN = "{name} is m = {m} times too large and has the wrong sign: check the 1/m and the minus sign."
-SCALED = "{name} is {ratio:.4g} times the expected value everywhere."
-SCALED_SIGN = "{name} is {ratio:.4g} times the expected value everywhere (the sign is flipped)."
+WRONG_SHAPE, NOT_FINITE, TRANSPOSED = mismatch.WRONG_SHAPE, mismatch.NOT_FINITE, mismatch.TRANSPOSED
+SIGN, NO_MEAN, MEAN_TWICE, NO_MEAN_SIGN = mismatch.SIGN, mismatch.NO_MEAN, mismatch.MEAN_TWICE, mismatch.NO_MEAN_SIGN
+SCALED, SCALED_SIGN = mismatch.SCALED, mismatch.SCALED_SIGN
 # Only where nothing more telling was found: these say that, not why.
-WRONG_NUMBER = "{name} is {actual:.6g}, which is not the expected value."
-WRONG_ENTRIES = ("{name} has the right shape but wrong values: {wrong} of {size} entries differ, "
-                 "the first at index {first} (yours is {actual:.6g}).")
-UNEXPLAINED = frozenset({WRONG_NUMBER, WRONG_ENTRIES})
+WRONG_NUMBER, WRONG_ENTRIES, ALL_ZEROS = mismatch.WRONG_NUMBER, mismatch.WRONG_ENTRIES, mismatch.ALL_ZEROS
+UNEXPLAINED = frozenset({WRONG_NUMBER, WRONG_ENTRIES, ALL_ZEROS})
 SEARCHED = UNEXPLAINED | {SCALED, SCALED_SIGN}  # kinds a generated alternative may name better
 
 
-def _ratio_message(name: str, act: np.ndarray, exp: np.ndarray, m: int | None) -> Part | None:
-    mask = np.abs(exp) > 1e-9
-    if not mask.any():
-        return None
-    ratios = act[mask] / exp[mask]
-    r = float(ratios[0])
-    if not np.allclose(ratios, r, rtol=1e-6, atol=1e-12) or np.isclose(r, 1.0):
-        return None
-    if np.isclose(r, -1.0):
-        return said(name, SIGN)
-    if m and np.isclose(r, m):
-        return said(name, NO_MEAN, m=m)
-    if m and np.isclose(r, 1 / m):
-        return said(name, MEAN_TWICE, m=m)
-    if m and np.isclose(r, -m):
-        return said(name, NO_MEAN_SIGN, m=m)
-    if act.size == 1:  # one number: any value is a "constant ratio", so only the telling ones count
-        return None
-    return said(name, SCALED if r > 0 else SCALED_SIGN, ratio=r)
+def _agree(a: np.ndarray, e: np.ndarray) -> np.ndarray:
+    return np.isclose(a, e, RTOL, ATOL)
 
 
 def compare_value(name: str, actual, expected, *, want_float: bool = False, m: int | None = None) -> Part:
@@ -146,25 +115,11 @@ def compare_value(name: str, actual, expected, *, want_float: bool = False, m: i
     act, exp = numeric(actual), np.asarray(expected, dtype=np.float64)
     if act is None:
         return said(name, NOT_NUMERIC, kind=type(actual).__name__)
-    if act.shape != exp.shape:
-        return said(name, WRONG_SHAPE, actual=act.shape, expected=exp.shape,
-                    advice=_shape_advice(act.shape, exp.shape))
-    if not np.all(np.isfinite(act)) and np.all(np.isfinite(exp)):
-        bad = np.argwhere(~np.isfinite(act))[0] if act.ndim else ()
-        where = f" at index {tuple(int(i) for i in bad)}" if act.ndim else ""
-        return said(name, NOT_FINITE, where=where)
-    if np.allclose(act, exp, RTOL, ATOL):
+    # Hidden expected values are never shown (no reveal): only where the answer differs, and how.
+    wrong = mismatch.describe(act, exp, _agree, m=m, ratio_rtol=RTOL)
+    if wrong is None:
         return Part(name, True)
-    ratio = _ratio_message(name, act, exp, m)
-    if ratio:
-        return ratio
-    # Hidden expected values are never shown: only where the answer differs, and the student's value.
-    if act.ndim == 0:
-        return said(name, WRONG_NUMBER, actual=float(act))
-    wrong = ~np.isclose(act, exp, RTOL, ATOL)
-    first = tuple(int(i) for i in np.argwhere(wrong)[0])
-    return said(name, WRONG_ENTRIES, wrong=int(wrong.sum()), size=wrong.size, first=list(first),
-                actual=act[first])
+    return Part(name, False, wrong.sentence(name), key=wrong.template)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import re
 
 import numpy as np
 
-from .mismatch import constant_ratio, format_index, format_number, ratio_phrase
+from .mismatch import Diagnosis, describe, format_index, wrong_shape
+from .testcases import M
 
 RTOL = 1e-5
 ATOL = 1e-8
@@ -26,6 +27,7 @@ SIGNIFICANT_DIGITS = 8
 MAX_REPR = 200
 NUMERIC_KINDS = "biuf"
 SCALAR_TYPES = ("float", "int", "bool")
+NOT_EXPECTED = " is not what was expected"  # how the fail messages of course/autotests.yml end
 
 
 # --- serialising ---------------------------------------------------------------------------
@@ -121,18 +123,19 @@ def autotest_hash(value_json, salt):
     return digest if shape is None else f"{digest} shape {shape}"
 
 
-def _hashed_mismatch(actual, expected):
-    """The words for two different ``autotest_hash`` texts."""
-    want = _SHAPE_SUFFIX.search(expected)
+def _hashed_mismatch(actual, expected, message):
+    """The AssertionError text for two different ``autotest_hash`` texts. A check of
+    ``<name>.shape`` gets the sentence of ``bpkit.mismatch`` for a wrong shape, as the hidden tests
+    word it; other shapes are named, anything else is only said to differ."""
+    want, got = _SHAPE_SUFFIX.search(expected), _SHAPE_SUFFIX.search(actual)
     if want is None:
-        return "the result is not the expected one"
-    got = _SHAPE_SUFFIX.search(actual)
-    text = f"expected shape {want.group(1)} but got " + (f"shape {got.group(1)}" if got else "something else")
-    if got and got.group(1).startswith("(") and want.group(1).startswith("("):
-        have, need = _shape_numbers(got.group(1)), _shape_numbers(want.group(1))
-        if have[::-1] == need != have:
-            text += " (the transpose of the expected shape)"
-    return text
+        return f"{message}: the result is not the expected one"
+    subject = _subject(message)
+    if got and subject.endswith(".shape") and got.group(1).startswith("(") and want.group(1).startswith("("):
+        shapes = _shape_numbers(got.group(1)), _shape_numbers(want.group(1))
+        return wrong_shape(*shapes).sentence(subject[: -len(".shape")])
+    have = f"shape {got.group(1)}" if got else "something else"
+    return f"{message}: expected shape {want.group(1)} but got {have}"
 
 
 def _shape_numbers(text):
@@ -179,86 +182,59 @@ def _close(a, e, rtol, atol):
     return np.isclose(a, e, rtol=rtol, atol=atol) | (np.isnan(a) & np.isnan(e))
 
 
-def _compare_numbers(a, e, rtol, atol):
-    if bool(_close(a, e, rtol, atol)):
-        return None
-    text = f"expected {format_number(e)} but got {format_number(a)}"
-    r = constant_ratio([a], [e])
-    if r is not None and e != 0:
-        text += f" (it {ratio_phrase(r)})"
-    return text
+def _differs(a, e, rtol, atol, m):
+    """The ``bpkit.mismatch`` diagnosis of numbers or numeric arrays a where e belongs, or None."""
+    return describe(a, e, lambda x, y: _close(x, y, rtol, atol), m=m, reveal=True)
 
 
-def _compare_arrays(a, e, rtol, atol):
+def _compare_arrays(a, e, path, rtol, atol, m):
     shape_a, shape_e = tuple(a["shape"]), tuple(e["shape"])
     numeric_a, numeric_e = a["kind"] in NUMERIC_KINDS, e["kind"] in NUMERIC_KINDS
     if numeric_a != numeric_e:
-        return f"expected an array of {'numbers' if numeric_e else 'objects'} but got one of " + (
+        return path, f"expected an array of {'numbers' if numeric_e else 'objects'} but got one of " + (
             "numbers" if numeric_a else "objects"
         )
     if shape_a != shape_e:
-        text = f"expected shape {shape_e} but got shape {shape_a}"
-        if len(shape_a) == 2 and shape_a[::-1] == shape_e and numeric_a:
-            transposed = np.asarray(a["data"], dtype=float).reshape(shape_a).T
-            if np.all(
-                _close(transposed, np.asarray(e["data"], dtype=float).reshape(shape_e), rtol, atol)
-            ):
-                text += " (it is the transpose of the expected array)"
-        elif int(np.prod(shape_a)) == int(np.prod(shape_e)):
-            text += " (same number of entries: reshape it, or check keepdims / axis)"
-        return text
+        return path, wrong_shape(shape_a, shape_e)
     if not numeric_e:
         for flat, (item_a, item_e) in enumerate(zip(a["data"], e["data"], strict=True)):
-            detail = _compare(item_a, item_e, "", rtol, atol)
-            if detail is not None:
-                index = np.unravel_index(flat, shape_e) if shape_e else ()
-                return f"entry {format_index(index)}: {detail}"
+            index = np.unravel_index(flat, shape_e) if shape_e else ()
+            found = _compare(item_a, item_e, path + format_index(index), rtol, atol, m)
+            if found is not None:
+                return found
         return None
     data_a = np.asarray(a["data"], dtype=float).reshape(shape_a)
     data_e = np.asarray(e["data"], dtype=float).reshape(shape_e)
-    bad = ~_close(data_a, data_e, rtol, atol)
-    if not bad.any():
-        return None
-    index = tuple(int(i) for i in np.unravel_index(int(np.flatnonzero(bad)[0]), shape_e))
-    text = (
-        f"entry {format_index(index)} should be {format_number(data_e[index])} but is "
-        f"{format_number(data_a[index])} ({int(bad.sum())} of {bad.size} entries differ)"
-    )
-    r = constant_ratio(data_a, data_e)
-    if r is not None:
-        text += f"; the whole array {ratio_phrase(r)} (actual / expected = {r:.4g})"
-    return text
+    wrong = _differs(data_a, data_e, rtol, atol, m)
+    return None if wrong is None else (path, wrong)
 
 
-def _compare(a, e, path, rtol, atol):
-    """None when description a matches description e, else the first difference, in words."""
-    where = f"{path}: " if path else ""
+def _compare(a, e, path, rtol, atol, m):
+    """None when description a matches description e, else (the path of the first difference, what
+    differs there): a ``bpkit.mismatch`` Diagnosis for wrong numbers, else words."""
     ta, te = a["type"], e["type"]
     if te in SCALAR_TYPES:
         if ta in SCALAR_TYPES:
-            detail = _compare_numbers(a["value"], e["value"], rtol, atol)
-            return None if detail is None else where + detail
+            wrong = _differs(a["value"], e["value"], rtol, atol, m)
+            return None if wrong is None else (path, wrong)
         if ta == "ndarray" and int(np.prod(a["shape"])) == 1 and a["kind"] in NUMERIC_KINDS:
-            return (
-                where + f"expected a float but got an array of shape {tuple(a['shape'])}: "
-                "squeeze it to a float (float(x) or np.squeeze(x))"
-            )
-        return where + f"expected {_type_name(e)} but got {_type_name(a)}"
+            return path, (f"expected a float but got an array of shape {tuple(a['shape'])}: "
+                          "squeeze it to a float (float(x) or np.squeeze(x))")
+        return path, f"expected {_type_name(e)} but got {_type_name(a)}"
     if te != ta:
         if te == "ndarray" and ta in SCALAR_TYPES:
-            return where + f"expected {_type_name(e)} but got a number ({ta})"
-        return where + f"expected {_type_name(e)} but got {_type_name(a)}"
+            return path, f"expected {_type_name(e)} but got a number ({ta})"
+        return path, f"expected {_type_name(e)} but got {_type_name(a)}"
     if te == "ndarray":
-        detail = _compare_arrays(a, e, rtol, atol)
-        return None if detail is None else where + detail
+        return _compare_arrays(a, e, path, rtol, atol, m)
     if te == "tuple":
         items_a, items_e = a["items"], e["items"]
         if len(items_a) != len(items_e):
-            return where + f"expected {len(items_e)} items but got {len(items_a)}"
+            return path, f"expected {len(items_e)} items but got {len(items_a)}"
         for i, (item_a, item_e) in enumerate(zip(items_a, items_e, strict=True)):
-            detail = _compare(item_a, item_e, f"{path}[{i}]", rtol, atol)
-            if detail is not None:
-                return detail
+            found = _compare(item_a, item_e, f"{path}[{i}]", rtol, atol, m)
+            if found is not None:
+                return found
         return None
     if te == "dict":
         items_a, items_e = a["items"], e["items"]
@@ -266,33 +242,43 @@ def _compare(a, e, path, rtol, atol):
         if missing:
             keys = ", ".join(repr(k) for k in missing)
             plural = "keys" if len(missing) > 1 else "key"
-            return where + f"missing {plural} {keys}"
+            return path, f"missing {plural} {keys}"
         for key in sorted(items_e):
-            detail = _compare(items_a[key], items_e[key], f"{path}[{key!r}]", rtol, atol)
-            if detail is not None:
-                return detail
+            found = _compare(items_a[key], items_e[key], f"{path}[{key!r}]", rtol, atol, m)
+            if found is not None:
+                return found
         return None
     if te == "str":
         if a["value"] != e["value"]:
-            return where + f"expected the string {e['value']!r} but got {a['value']!r}"
+            return path, f"expected the string {e['value']!r} but got {a['value']!r}"
         return None
     if te == "None":
         return None
     if "repr" in e and "0x" not in e["repr"] and a.get("repr") != e["repr"]:
-        return where + f"expected {e['repr']} but got {a.get('repr')}"
+        return path, f"expected {e['repr']} but got {a.get('repr')}"
     return None
 
 
-def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL):
+def _subject(message):
+    """What a check is about: "dW" of the AUTOTEST message "dW is not what was expected"."""
+    return message[: -len(NOT_EXPECTED)] if message.endswith(NOT_EXPECTED) else message
+
+
+def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL, m=M):
     """Compare two ``autotest_value`` texts with a tolerance; raise AssertionError if they differ.
 
     actual_json: the text of the student's result (an object that is not a string is
     serialised first); expected_json: the text baked in by nbgrader (one pair of surrounding
     quotes is tolerated, and a hashed text from ``autotest_hash`` is compared as a string, a
-    shape named on failure); message: what is checked. Numbers compare with
-    |actual - expected| <= atol + rtol |expected|. Extra keys in an actual dict are fine.
-    The AssertionError reads "<message>: <detail>", the detail naming the path ("[1]",
-    "['dW2']") and the first difference. An expected text that is not such JSON (a hashed
+    shape named on failure); message: what is checked ("dW is not what was expected", or a
+    name). Numbers compare with |actual - expected| <= atol + rtol |expected|. Extra keys in an
+    actual dict are fine. m: the number of examples of the notebooks' test cases
+    (``testcases.M``), so that an array m times too large is called a missing 1/m.
+    A wrong number or numeric array is described by ``bpkit.mismatch`` in the words of the hidden
+    tests, named by what is checked and the path to it: "dW is m = 7 times too large: the 1/m
+    factor is missing.", "linear_backward(dZ, cache)[1] has shape (5, 3) but should have shape
+    (3, 5). It looks transposed: ...". Anything else reads "<message>: <path>: <detail>" ("a
+    tuple of 3 items", "missing key 'db1'"). An expected text that is not such JSON (a hashed
     autotest) is compared as a plain string.
     """
     if not isinstance(actual_json, str):
@@ -301,19 +287,24 @@ def autotest_check(actual_json, expected_json, message, rtol=RTOL, atol=ATOL):
     if expected is None:
         actual_text, expected_text = str(actual_json).strip(), str(expected_json).strip()
         if actual_text != expected_text:
-            raise AssertionError(f"{message}: {_hashed_mismatch(actual_text, expected_text)}")
+            raise AssertionError(_hashed_mismatch(actual_text, expected_text, message))
         return
     actual = _parse(actual_json)
     if actual is None:
         raise AssertionError(f"{message}: could not read the result {actual_json[:80]!r}")
-    detail = _compare(actual, expected, "", rtol, atol)
-    if detail is not None:
-        raise AssertionError(f"{message}: {detail}")
+    found = _compare(actual, expected, "", rtol, atol, m)
+    if found is None:
+        return
+    path, detail = found
+    if isinstance(detail, Diagnosis):
+        raise AssertionError(detail.sentence(_subject(message) + path))
+    raise AssertionError(f"{message}: " + (f"{path}: " if path else "") + detail)
 
 
 def assert_close(actual, expected, name="value", rtol=RTOL, atol=ATOL):
     """Assert that ``actual`` matches ``expected`` (arrays, numbers, tuples, dicts, nested).
 
-    Same tolerance and messages as ``autotest_check``: AssertionError "<name>: <detail>".
+    Same tolerance and messages as ``autotest_check`` ("dW is m = 7 times too large: ...", or
+    "<name>: <detail>").
     """
     autotest_check(autotest_value(actual), autotest_value(expected), name, rtol=rtol, atol=atol)

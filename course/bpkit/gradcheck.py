@@ -6,14 +6,7 @@ Column-major shapes as everywhere: W{l} (n_l, n_{l-1}), b{l} (n_l, 1), X (n_x, m
 
 import numpy as np
 
-from .mismatch import (
-    constant_ratio,
-    first_bad_index,
-    format_index,
-    format_number,
-    ratio_phrase,
-    transpose_hint,
-)
+from .mismatch import describe, wrong_shape
 
 EPS = 1e-6
 TOL = 1e-6
@@ -66,56 +59,26 @@ def check_gradient(name, analytic, numeric, tol=TOL, m=None):
     """Check an analytic gradient against a numeric one; returns the relative error.
 
     name: what is checked ("dW1"); analytic, numeric: arrays of the same shape.
-    Raises AssertionError naming ``name``, and saying what is wrong: the shapes if they differ,
-    a sign flip or a constant factor (such as a missing 1/m), a transpose, and the first
-    mismatching entry with both values. m (optional): the number of examples, which sharpens
-    the hint for a constant factor ("is the 1/m missing?").
+    Raises AssertionError naming ``name``, and saying what is wrong in the words of the hidden
+    tests (``bpkit.mismatch``): the shapes if they differ, a sign flip or a constant factor (such
+    as a missing 1/m), a transpose, or the first mismatching entry with both values; then the
+    relative error. m (optional): the number of examples, which lets a factor m be called a
+    missing 1/m.
     """
     analytic = np.asarray(analytic, dtype=float)
     numeric = np.asarray(numeric, dtype=float)
-
-    def close(a, n):
-        return relative_error(a, n) <= tol
-
     if analytic.shape != numeric.shape:
-        message = (
-            f"{name} has shape {analytic.shape} but the numerical gradient has shape "
-            f"{numeric.shape}"
-        )
-        hint = transpose_hint(analytic, numeric, close)
-        if hint:
-            message += f": {hint}"
-        raise AssertionError(message)
-    if not np.all(np.isfinite(analytic)):
-        bad = first_bad_index(~np.isfinite(analytic))
-        raise AssertionError(
-            f"{name} is not finite at {format_index(bad)}: {format_number(analytic[bad])}"
-        )
-    error = relative_error(analytic, numeric)
+        raise AssertionError(wrong_shape(analytic.shape, numeric.shape).sentence(name))
+    error = relative_error(analytic, numeric) if np.all(np.isfinite(analytic)) else np.inf
     if error <= tol:
         return error
-
-    parts = []
-    r = constant_ratio(analytic, numeric)
-    if r is not None:
-        parts.append(f"{name} {ratio_phrase(r, m)} (analytic / numeric = {r:.4g})")
-    elif np.max(np.abs(analytic)) == 0.0:
-        parts.append(f"{name} is all zeros, but the numerical gradient is not")
-    else:
-        hint = transpose_hint(analytic, numeric, close)
-        if hint:
-            parts.append(f"{name}: {hint}")
     scale = max(TINY, float(np.max(np.abs(analytic) + np.abs(numeric))))
-    index = first_bad_index(np.abs(analytic - numeric) > tol * scale)
-    parts.append(
-        f"first mismatch at {format_index(index)}: analytic {format_number(analytic[index])}, "
-        f"numeric {format_number(numeric[index])}"
-    )
-    parts.append(f"relative error {error:.2e} > tol {tol:.0e}")
-    message = "; ".join(parts)
-    if r is None and not message.startswith(name):
-        message = f"{name} is wrong: {message}"
-    raise AssertionError(message)
+
+    def agree(a, n):  # entry by entry, on the scale of the whole gradient (as relative_error)
+        return np.abs(a - n) <= tol * scale
+
+    wrong = describe(analytic, numeric, agree, m=m, reveal=True)
+    raise AssertionError(f"{wrong.sentence(name)} Relative error {error:.2e} > tol {tol:.0e}.")
 
 
 def _layer_keys(parameters):
@@ -144,7 +107,7 @@ def gradient_check_model(parameters, X, Y, grads, forward_cost, tol=TOL, eps=EPS
     for key in _layer_keys(params):
         grad_key = f"d{key}"
         if grad_key not in grads:
-            failures.append((grad_key, f"grads has no key {grad_key!r}"))
+            failures.append((grad_key, f"grads has no key {grad_key!r}."))
             continue
         numeric = numerical_gradient(lambda: forward_cost(params, X, Y), params[key], eps=eps)
         try:
@@ -158,6 +121,6 @@ def gradient_check_model(parameters, X, Y, grads, forward_cost, tol=TOL, eps=EPS
         message = first_message
         if len(failures) > 1:
             others = ", ".join(key for key, _ in failures[1:])
-            message += f" (also diverging: {others})"
+            message += f" Also diverging: {others}."
         raise AssertionError(message)
     return errors

@@ -6,7 +6,7 @@ from collections import namedtuple
 import numpy as np
 import pytest
 from bpkit import testcases
-from bpkit.checks import assert_close, autotest_check, autotest_value
+from bpkit.checks import NOT_EXPECTED, assert_close, autotest_check, autotest_value
 
 Pair = namedtuple("Pair", "x y")
 
@@ -105,14 +105,15 @@ def test_extra_keys_are_fine_missing_keys_are_named():
 
 def test_wrong_shape_is_named_with_path():
     message = fails((np.ones((3, 7)), np.ones((3, 1))), (np.ones((3, 7)), np.ones((3,))), "lb")
-    assert message.startswith("lb: [1]: expected shape (3,) but got shape (3, 1)")
+    assert message.startswith("lb[1] has shape (3, 1) but should have shape (3,).")
     assert "keepdims" in message
 
 
 def test_transpose_is_named():
     w = np.arange(15.0).reshape(3, 5)
     assert "transpose" in fails({"dW": w.T}, {"dW": w})
-    assert "['dW']: expected shape (3, 5) but got shape (5, 3)" in fails({"dW": w.T}, {"dW": w})
+    assert fails({"dW": w.T}, {"dW": w}).startswith("f['dW'] has shape (5, 3) but should have shape (3, 5). "
+                                                    "It looks transposed")
 
 
 def test_first_mismatching_entry_as_multi_index_with_both_values():
@@ -121,14 +122,18 @@ def test_first_mismatching_entry_as_multi_index_with_both_values():
     actual[1, 2] = 99.0
     actual[2, 0] = -1.0
     message = fails(actual, expected)
-    assert "entry [1, 2] should be 7 but is 99 (2 of 12 entries differ)" in message
+    assert message == ("f has the right shape but wrong values: 2 of 12 entries differ, the first at index "
+                       "[1, 2] (yours is 99, expected 7).")
 
 
 def test_constant_ratio_is_named():
     dW = np.random.default_rng(0).standard_normal((3, 5))
-    assert "7.0 times too large: is the 1/m missing?" in fails(dW * 7, dW)
-    assert "sign is flipped" in fails(-dW, dW)
-    assert "2.0 times too small" in fails(dW / 2, dW)
+    assert fails(dW * 7, dW) == "f is m = 7 times too large: the 1/m factor is missing."
+    assert fails(dW * 7, dW, "dW is not what was expected") == "dW is m = 7 times too large: the 1/m factor is missing."
+    assert fails(dW / 7, dW) == "f is m = 7 times too small: the 1/m factor is applied twice."
+    assert "wrong sign everywhere" in fails(-dW, dW)
+    assert fails(dW / 2, dW) == "f is 0.5 times the expected value everywhere: is it divided by 2 once too often?"
+    assert fails(dW * 3, dW) == "f is 3 times the expected value everywhere: is a factor 1/3 missing?"
 
 
 def test_a_1x1_array_where_a_float_is_expected_says_squeeze():
@@ -138,10 +143,8 @@ def test_a_1x1_array_where_a_float_is_expected_says_squeeze():
 
 
 def test_scalar_values_and_types():
-    assert fails(0.5, 0.25) == (
-        "f: expected 0.25 but got 0.5 "
-        "(it is 2.0 times too large: is the 1/m (or a factor 1/2) missing?)"
-    )
+    assert fails(0.5, 0.25) == "f is 0.5, which is not the expected value 0.25."
+    assert fails(1.75, 0.25) == "f is m = 7 times too large: the 1/m factor is missing."
     assert "expected a float but got a string" in fails("x", 1.0)
     assert "expected a tuple of 3 items but got a float" in fails(1.0, (1, 2, 3))
     assert "expected 3 items but got 2" in fails((1, 2), (1, 2, 3))
@@ -161,7 +164,7 @@ def test_nested_path_in_cache():
     dZ, cache = testcases.linear_backward_case()
     broken = (cache[0], cache[1] * 2, cache[2])
     message = fails((dZ, broken), (dZ, cache))
-    assert message.startswith("f: [1][1]: entry [0, 0]")
+    assert message == "f[1][1] is 2 times the expected value everywhere: is a factor 1/2 missing?"
 
 
 def test_hashed_expectations_compare_as_strings():
@@ -194,7 +197,9 @@ def _hashed_check(snippet, solution, student):
     test = render(render(templates["hash"], snippet=normalized, salt="1a2b"), snippet=snippet)
     exec(templates["setup"], solution)
     value = eval(test, solution)
-    check = render(templates["check"], snippet=test, value=value, message=f"{snippet} is not what was expected")
+    message = render(templates["templates"]["default"][0]["fail"], snippet=snippet)
+    assert message.endswith(NOT_EXPECTED)  # how autotest_check finds what a message is about
+    check = render(templates["check"], snippet=test, value=value, message=message)
     exec(templates["setup"], student)
     exec(check, student)
 
@@ -204,14 +209,15 @@ def test_a_failed_hashed_shape_check_says_the_expected_shape():
     _hashed_check("dW.shape", dict(right), dict(right))
     with pytest.raises(AssertionError) as failure:
         _hashed_check("dW.shape", dict(right), {"dW": np.zeros((5, 3))})
-    assert str(failure.value) == ("dW.shape is not what was expected: expected shape (3, 5) but got shape "
-                                  "(5, 3) (the transpose of the expected shape)")
-    with pytest.raises(AssertionError, match=r"expected shape \(3, 1\) but got shape \(3,\)$"):
+    # the words of the hidden tests (bpkit.mismatch), for the array whose shape is checked
+    assert str(failure.value) == ("dW has shape (5, 3) but should have shape (3, 5). It looks transposed: "
+                                  "swap the order of a product, or use .T.")
+    with pytest.raises(AssertionError, match=r"^db has shape \(3,\) but should have shape \(3, 1\)\. Keep the column"):
         _hashed_check("db.shape", {"db": np.zeros((3, 1))}, {"db": np.zeros(3)})
     shapes = "[x.shape for x in grads]"
     with pytest.raises(AssertionError, match=r"expected shape \[\(4, 2\), \(4, 1\)\] but got shape \[\(4, 2\)\]"):
         _hashed_check(shapes, {"grads": [np.zeros((4, 2)), np.zeros((4, 1))]}, {"grads": [np.zeros((4, 2))]})
-    with pytest.raises(AssertionError, match=r"expected shape \(3, 5\) but got shape \(\)$"):
+    with pytest.raises(AssertionError, match=r"^dW has shape \(\) but should have shape \(3, 5\)\.$"):
         _hashed_check("dW.shape", dict(right), {"dW": np.float64(1.0)})  # summed away
 
 
@@ -238,10 +244,13 @@ def test_nan_matches_nan_only():
     autotest_check(
         autotest_value(np.array([np.nan, 1.0])), autotest_value(np.array([np.nan, 1.0])), "n"
     )
-    assert "entry [0]" in fails(np.array([np.nan, 1.0]), np.array([0.0, 1.0]))
+    assert fails(np.array([np.nan, 1.0]), np.array([0.0, 1.0])).startswith("f contains NaN or inf at index [0]")
+    assert fails(np.array([np.nan, 1.0]), np.array([np.nan, 2.0])).startswith(
+        "f has the right shape but wrong values: 1 of 2 entries differ, the first at index [1]")
 
 
 def test_assert_close():
     assert_close({"a": np.ones(2)}, {"a": np.ones(2) + 1e-9}, "params")
-    with pytest.raises(AssertionError, match=r"^params: \['a'\]: entry \[1\]"):
+    with pytest.raises(AssertionError, match=r"^params\['a'\] has the right shape .* first at index \[1\] "
+                                             r"\(yours is 3, expected 1\)\.$"):
         assert_close({"a": np.array([1.0, 3.0])}, {"a": np.ones(2)}, "params")

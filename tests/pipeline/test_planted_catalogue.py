@@ -8,13 +8,15 @@ planted.MORE_MISTAKES are graded in-process only (tests/hidden/test_planted.py):
 costs seconds to grade.
 """
 
+import re
+
 import pytest
 
 from autograder.grading import grade
 from autograder.hidden import registry
 from autograder.samples import planted
 from autograder.samples.demo import write_submissions
-from tests.corpus import parity
+from tests.corpus import parity, visible
 
 pytestmark = pytest.mark.slow
 
@@ -106,3 +108,15 @@ def test_the_in_process_runner_gives_the_kernels_verdicts(graded, released_cours
                 differ.append(f"{student} {row.grade_id}: in-process {mine['score']} {parity.reported(mine)!r} "
                               f"{mine['notes']}, kernel {row.score} {row.diagnosis!r} {row.notes}")
     assert not differ, "\n".join(differ)
+
+
+def test_the_feedback_of_a_missing_1_over_m_says_what_the_visible_check_says(graded):
+    """Graded in the kernel, a missing 1/m is told in the words the notebook's visible check uses
+    (bpkit.mismatch); only the numbers and the parts named differ ("dW is m = 7 times too large"
+    in the notebook, "dW and db are m = 9 times too large" in the feedback)."""
+    answer = planted.MISSING_ONE_OVER_M
+    seen = visible.failure(answer.assignment, answer.function, {answer.function: source(answer)})
+    assert seen is not None and seen.startswith("dW is m = "), seen
+    told = [t.diagnosis for t in graded[(planted.slug(answer.label), answer.assignment)].tests if t.diagnosis]
+    after_the_names = re.sub(r"\d+", "#", seen.split(" is ", 1)[1])
+    assert told and all(re.sub(r"\d+", "#", d).endswith(" are " + after_the_names) for d in told), (seen, told)

@@ -5,7 +5,7 @@ import numpy as np
 from autograder import reference as ref
 
 from ..cases import away_from_zero, batch_size, distinct_sizes, labels, linear_case
-from ..compare import Mistake, as_array, as_dict, as_tuple, check_output
+from ..compare import NO_MEAN, Mistake, as_array, as_dict, as_tuple, check_output
 from ..outcome import Outcome
 from ..registry import hidden_test
 from ..search import Problem
@@ -91,7 +91,7 @@ def _linear_mistakes(dZ, cache, m):
     return [
         Mistake("dA_averaged", "{name} {is_} m = {m} times too small: only dW and db are averaged over the batch; "
                 "dA_prev = W.T @ dZ has no 1/m.", lambda: (W.T @ dZ / m, dW, db)),
-        Mistake("no_mean", "{name} {is_} m = {m} times too large: the 1/m factor is missing.",
+        Mistake("no_mean", NO_MEAN,
                 lambda: (W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True))),
         Mistake("db_mean_all", "{name} average{s} over every entry: db is the row sums of dZ divided by m, "
                 "np.sum(dZ, axis=1, keepdims=True) / m.", lambda: (W.T @ dZ, dW, np.full_like(db, dZ.mean()))),

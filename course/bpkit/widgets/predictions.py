@@ -29,6 +29,16 @@ def prediction_table(X, parameters, forward, predict):
     return probabilities, predictions
 
 
+def _student_table(X, parameters, forward, predict):
+    """(``prediction_table`` of the student's functions, None), or (None, an ``ipywidgets.HTML``
+    that says why there is none) while predict or the forward pass is not written yet, or raises."""
+    student = StudentFunctions(predict=predict, L_model_forward=forward)
+    try:
+        return prediction_table(X, parameters, student["L_model_forward"], student["predict"]), None
+    except Exception as error:
+        return None, message_widget(student.explain(error))
+
+
 def mistake_indices(labels, predictions):
     """Indices (ascending) of the examples whose prediction differs from the label."""
     labels = np.asarray(labels).astype(int).ravel()
@@ -68,12 +78,10 @@ def prediction_gallery(images, X, labels, parameters, forward, predict, classes=
 
     images: (m, height, width, 3); X: (n_x, m) the same examples preprocessed; labels: (1, m).
     """
-    student = StudentFunctions(predict=predict, L_model_forward=forward)
-    try:
-        probabilities, predictions = prediction_table(X, parameters, student["L_model_forward"],
-                                                      student["predict"])
-    except Exception as error:
-        return message_widget(student.explain(error))
+    table, message = _student_table(X, parameters, forward, predict)
+    if message is not None:
+        return message
+    probabilities, predictions = table
     shown = gallery_order(labels, probabilities)[:count]
     titles = [gallery_title(prediction_summary(i, labels, probabilities, predictions, classes),
                             classes) for i in shown]
@@ -148,12 +156,10 @@ def prediction_browser(images, X, labels, parameters, forward, predict, classes=
     import ipywidgets as widgets
     from IPython.display import display
 
-    student = StudentFunctions(predict=predict, L_model_forward=forward)
-    try:
-        probabilities, predictions = prediction_table(X, parameters, student["L_model_forward"],
-                                                      student["predict"])
-    except Exception as error:
-        return message_widget(student.explain(error))
+    table, message = _student_table(X, parameters, forward, predict)
+    if message is not None:
+        return message
+    probabilities, predictions = table
     m = len(probabilities)
     if m == 0:
         raise ValueError("there are no examples to browse")
