@@ -8,15 +8,16 @@ import sys
 
 import pytest
 
+from autograder.hidden.seeds import STUDENT_ENV
 from autograder.link import probe
 from autograder.sandbox import kernel, launch
-from autograder.sandbox.client import SOCKET_DIR_ENV
+from autograder.sandbox.client import QuickKernelManager
 
 
 def test_only_allowlisted_variables_reach_a_kernel():
     environ = {"PATH": "/usr/bin", "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", probe.ORACLE_ENV: "/s t",
                "GITHUB_TOKEN": "x", "AWS_SECRET_ACCESS_KEY": "x", "HTTPS_PROXY": "http://u:p@proxy",
-               SOCKET_DIR_ENV: "/tmp/job", launch.POLICY_ENV: "{}", "AUTOGRADER_STUDENT_ID": "s1"}
+               launch.POLICY_ENV: "{}", STUDENT_ENV: "s1"}
     assert launch.allowed_environment(environ) == {
         "PATH": "/usr/bin", "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", probe.ORACLE_ENV: "/s t"}
 
@@ -30,15 +31,25 @@ def test_the_sandbox_has_its_own_network_and_binds_real_paths(tmp_path):
     assert args[args.index(str(real)) - 1] == "--ro-bind" and str(tmp_path / "link") not in args
 
 
-def test_prepare_names_the_job_folder_for_sockets_and_home(tmp_path, monkeypatch):
+def test_prepare_hands_the_kernel_manager_its_environment_and_sets_none_here(tmp_path, monkeypatch):
     release = tmp_path / "course" / "release" / "04_update_rule"
     release.mkdir(parents=True)
-    for name in ("PYTHONPATH", "JUPYTER_PATH", "IPYTHONDIR", "MPLCONFIGDIR", "HOME", SOCKET_DIR_ENV, launch.POLICY_ENV):
-        monkeypatch.setenv(name, "")
+    monkeypatch.setenv(STUDENT_ENV, "s1")
+    monkeypatch.setenv("HOME", str(tmp_path / "instructor"))
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
     monkeypatch.setattr(kernel, "process_limit", lambda: "")
-    kernel.prepare(release, tmp_path / "job")
-    assert os.environ[SOCKET_DIR_ENV] == str((tmp_path / "job").resolve())
-    assert os.environ["HOME"] == str((tmp_path / "job" / "home").resolve())
+    before = dict(os.environ)
+    job = (tmp_path / "job").resolve()
+    started = kernel.prepare(release, job)
+    assert dict(os.environ) == before
+    assert started.env["HOME"] == str(job / "home") and started.env["IPYTHONDIR"] == str(job / "ipython")
+    assert started.env["PYTHONPATH"].endswith(str(release.resolve())) and STUDENT_ENV not in started.env
+    manager = QuickKernelManager(kernel_name=kernel.KERNEL_NAME,
+                                 config=started.manager_config(**{probe.ORACLE_ENV: "/s t"}))
+    assert manager.kernel_env == {**started.env, probe.ORACLE_ENV: "/s t"}
+    assert manager.kernel_spec.argv[1] == str(kernel.probe_path() / "launch.py")  # found without JUPYTER_PATH
+    if manager.transport == "ipc":
+        assert manager.ip.startswith(str(job / "kernel-"))
 
 
 BOUNDED_FORKS = """
