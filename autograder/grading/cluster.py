@@ -163,9 +163,9 @@ def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) 
 
 _TEMPLATES: dict[str, Path] = {}
 # One job at a time per worker process: not for the kernels' environment (each kernel's goes to its
-# own kernel manager), but because nbgrader's autograde changes the process's working directory
-# while it runs (into the scratch course, which goes afterwards) and logs through one logger per
-# process. Give a worker one thread (README).
+# own kernel manager), but because nbgrader's autograde keeps process-wide state while it runs: the
+# working directory (the scratch course, which goes afterwards), NBGRADER_EXECUTION in os.environ,
+# one logger. Give a worker one thread (README).
 _GRADING = threading.Lock()
 
 

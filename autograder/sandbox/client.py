@@ -24,7 +24,7 @@ What one grading kernel is started with comes from the manager's configuration, 
 this process's ``os.environ``: ``kernel_env`` (the kernel's whole environment, given to
 ``start_kernel`` as ``env``), ``socket_dir`` and ``kernel_dirs`` (where its kernelspec is). nbgrader's
 ``Execute`` makes the manager with its own configuration, so every notebook graded gets its
-own, and two graded at once in one process cannot see each other's.
+own, and two kernels started at once from one process cannot see each other's.
 """
 
 import math
