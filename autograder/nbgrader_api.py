@@ -34,9 +34,6 @@ def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name
     if kernel_name:  # grading: every notebook runs in this kernel, whatever its metadata says
         c.Execute.kernel_name = kernel_name
         c.Execute.kernel_manager_class = "autograder.sandbox.client.QuickKernelManager"  # no idle waits
-        from .link.oracle import cell_error  # a function past the time limit costs one timeout
-
-        c.Execute.on_cell_error = cell_error
     # Kill the kernel's whole process group once the notebook has run, instead of asking it to
     # shut down and waiting (about 1 s per notebook): nothing of the student's code runs after.
     c.Execute.shutdown_kernel = "immediate"
@@ -46,7 +43,11 @@ def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name
 
 
 def api(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = "") -> NbGraderAPI:
-    cfg = config(course_dir, timeout=timeout, kernel_name=kernel_name)
+    return api_for(config(course_dir, timeout=timeout, kernel_name=kernel_name))
+
+
+def api_for(cfg: Config) -> NbGraderAPI:
+    """nbgrader's API with the configuration ``cfg`` (built by ``config``, plus what one run adds)."""
     return NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
 
 
@@ -62,6 +63,13 @@ c.HistoryManager.enabled = False      # many kernels at once must not share a hi
 """
 
 
+def one_blas_thread(environ) -> None:
+    """One BLAS thread per kernel, unless ``environ`` (a kernel's environment) names another
+    number: parallel workers share the cores."""
+    for threads in BLAS_THREAD_VARIABLES:
+        environ.setdefault(threads, "1")
+
+
 def _grader_ipython_dir() -> str:
     """An IPython directory of the grader's own, created once per process."""
     folder = Path(tempfile.gettempdir()) / f"autograder-ipython-{os.getuid()}"
@@ -73,13 +81,13 @@ def _grader_ipython_dir() -> str:
 
 
 def prepare_kernels(course_dir: Path) -> None:
-    """Environment for the kernels nbgrader starts from this process: the hidden library and the
-    course's helper package importable. (Grading kernels then get the sandbox's own environment,
-    see ``autograder.sandbox.kernel.prepare``; the student is known to the oracle only.)"""
+    """Environment of this process for the kernels nbgrader starts from it outside grading: the
+    hidden library and the course's helper package importable. Grading sets nothing here: a
+    grading kernel's environment goes to its kernel manager (``autograder.sandbox.kernel.prepare``;
+    the student is known to the oracle only)."""
     os.environ["PYTHONPATH"] = paths.kernel_pythonpath(course_dir)
     os.environ["IPYTHONDIR"] = _grader_ipython_dir()
-    for threads in BLAS_THREAD_VARIABLES:  # one BLAS thread per kernel: workers share the cores
-        os.environ.setdefault(threads, "1")
+    one_blas_thread(os.environ)
     # nbgrader runs the `alembic` command of this environment when it creates a gradebook.
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):

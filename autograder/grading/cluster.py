@@ -162,7 +162,11 @@ def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) 
 # Worker side
 
 _TEMPLATES: dict[str, Path] = {}
-_GRADING = threading.Lock()  # grading sets os.environ for its kernels: one job at a time per process
+# One job at a time per worker process: not for the kernels' environment (each kernel's goes to its
+# own kernel manager), but because nbgrader's autograde keeps process-wide state while it runs: the
+# working directory (the scratch course, which goes afterwards), NBGRADER_EXECUTION in os.environ,
+# one logger. Give a worker one thread (README).
+_GRADING = threading.Lock()
 
 
 def _workspace() -> Path:
@@ -221,5 +225,5 @@ def grade_remote(student: str, assignment: str, notebook: str, files: list[Submi
             )
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-            forget_course()  # one nbgrader API per scratch course: keep none
+            forget_course()  # what was cached of this scratch course: keep none
     return remote

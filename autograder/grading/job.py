@@ -49,14 +49,12 @@ def default(option: str):
     return next(f.default for f in fields(Settings) if f.name == option)
 
 
-@cache
-def _api(course_dir: Path, timeout: int):
-    return nbgrader_api.api(course_dir, timeout=timeout, kernel_name=kernel.KERNEL_NAME)
+def _config(settings: Settings):
+    return nbgrader_api.config(settings.course_dir, timeout=settings.timeout, kernel_name=kernel.KERNEL_NAME)
 
 
 def forget_course(course_dir: Path | None = None) -> None:
-    """Drop the cached nbgrader API of every course (a scratch course that is about to go)."""
-    _api.cache_clear()
+    """Drop what is cached of every course (a scratch course that is about to go)."""
     _grade_ids.cache_clear()
 
 
@@ -64,12 +62,13 @@ def warm(settings: Settings) -> None:
     """Import and build once what every job needs, so that forked workers inherit it."""
     kernel.warm()
     feedback.warm()
-    _api(settings.course_dir, settings.timeout)
+    nbgrader_api.api_for(_config(settings))  # imports nbgrader's apps
 
 
 def _autograde(job: Job, settings: Settings) -> session.Run:
-    nbgrader_api.prepare_kernels(settings.course_dir)
-    return session.autograde(_api(settings.course_dir, settings.timeout), job.assignment, job.student,
+    """nbgrader's autograde of the submitted notebook; the kernel's environment goes to its
+    kernel manager (see ``session``), none to this process's."""
+    return session.autograde(_config(settings), job.assignment, job.student,
                              settings.course_dir / "release" / job.assignment,
                              hide=(job.folder.parent.parent, settings.out),
                              notebook_timeout=settings.notebook_timeout, memory_mb=settings.memory_mb)

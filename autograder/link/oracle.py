@@ -3,18 +3,18 @@ own process.
 
 ``Oracle`` listens on a Unix socket, a file in the kernel's job folder (which the sandbox binds
 in, so it reaches the grader from the kernel's own network namespace; its path and a token are in
-the kernel's environment), while nbgrader runs a notebook. Each hidden cell's probe connects,
-names its test, and serves the calls of a ``Student`` (``student.py``, over a ``SocketChannel``),
-which stands in for the student's function in the registered test: the test draws its inputs,
-computes the expected values with the reference and compares, all here. The results are kept per
-grade id, so the points of the tests that ran survive a kernel that dies later in the notebook.
+the kernel's environment, ``Oracle.environment``, which the grader gives that kernel alone), while
+nbgrader runs a notebook. Each hidden cell's probe connects, names its test, and serves the calls
+of a ``Student`` (``student.py``, over a ``SocketChannel``), which stands in for the student's
+function in the registered test: the test draws its inputs, computes the expected values with the
+reference and compares, all here. The results are kept per grade id, so the points of the tests
+that ran survive a kernel that dies later in the notebook.
 
 A function that ran past the cell time limit once (in a hidden test, or in a visible check cell
-that calls it: ``cell_error``, nbclient's hook) costs no second timeout: its further hidden tests
+that calls it: ``Oracle.cell_error``, nbclient's hook) costs no second timeout: its further hidden tests
 score 0 at once, saying where it timed out. Other functions' tests run as usual.
 """
 
-import os
 import re
 import secrets
 import socket
@@ -30,7 +30,6 @@ from .channel import Interrupted, SocketChannel
 from .probe import ORACLE_ENV
 
 CELL_TIMEOUT_ERROR = "CellTimeoutError"  # the error nbgrader's Execute records for a cell past its time limit
-_current: "Oracle | None" = None  # the oracle of the notebook this process is grading (one at a time)
 
 
 class Oracle:
@@ -45,27 +44,41 @@ class Oracle:
         self._sock = None
         self._thread = None
 
+    @property
+    def environment(self) -> dict[str, str]:
+        """What the kernel of this job needs in its environment to reach this oracle."""
+        return {ORACLE_ENV: f"{self.address} {self.token}"}
+
+    def __deepcopy__(self, memo):
+        # traitlets deep-copies configuration values, ``cell_error`` bound to this oracle among
+        # them: a live server's copy is itself.
+        return self
+
     def __enter__(self):
-        global _current
-        _current = self
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._sock.bind(self.address)
         self._sock.listen(4)
         self._thread = threading.Thread(target=self._serve, name="oracle", daemon=True)
         self._thread.start()
-        os.environ[ORACLE_ENV] = f"{self.address} {self.token}"
         return self
 
     def __exit__(self, *exc):
-        global _current
-        _current = None
-        os.environ.pop(ORACLE_ENV, None)
         try:
             self._sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
         self._sock.close()
         self._thread.join(timeout=10)
+
+    def cell_error(self, cell, cell_index, execute_reply) -> None:
+        """nbclient's ``on_cell_error`` hook: a visible check cell that ran past the time limit stops
+        the graded functions it calls (hidden test cells tell the oracle themselves)."""
+        if execute_reply["content"].get("ename") != CELL_TIMEOUT_ERROR:
+            return
+        label = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id") or f"cell {cell_index + 1}"
+        for function in registry.functions_of(self.assignment):
+            if re.search(rf"(?<![\w.]){re.escape(function)}\s*\(", cell.get("source", "")):
+                self.stopped.setdefault(function, label)
 
     def _serve(self):
         while True:
@@ -104,15 +117,3 @@ class Oracle:
             return
         self.results[grade_id] = result
         wire.send(conn, {"op": "done", "text": summary_text(result), "result": result, "score": result["score"]})
-
-
-def cell_error(cell, cell_index, execute_reply) -> None:
-    """nbclient's ``on_cell_error`` hook: a visible check cell that ran past the time limit stops
-    the graded functions it calls (hidden test cells tell the oracle themselves)."""
-    oracle = _current
-    if oracle is None or execute_reply["content"].get("ename") != CELL_TIMEOUT_ERROR:
-        return
-    label = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id") or f"cell {cell_index + 1}"
-    for function in registry.functions_of(oracle.assignment):
-        if re.search(rf"(?<![\w.]){re.escape(function)}\s*\(", cell.get("source", "")):
-            oracle.stopped.setdefault(function, label)

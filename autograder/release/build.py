@@ -153,8 +153,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
         shutil.copytree(course_dir / "source", scratch / "source")
         shutil.copy2(course_dir / "gradebook.db", scratch / "gradebook.db")
         shutil.copy2(course_dir / "autotests.yml", scratch / "autotests.yml")
-        api = nbgrader_api.api(scratch, kernel_name=kernel.KERNEL_NAME)
-        nbgrader_api.prepare_kernels(scratch)
+        config = nbgrader_api.config(scratch, kernel_name=kernel.KERNEL_NAME)
         for item in released:
             # The kernel imports bpkit from its folder first: give it exactly what the release ships.
             shutil.copytree(item.notebook.parent / "bpkit", scratch / "source" / item.assignment / "bpkit")
@@ -163,7 +162,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
             target = scratch / "submitted" / SELF_CHECK_STUDENT / item.assignment / item.notebook.name
             target.parent.mkdir(parents=True)
             nbformat.write(answer, target)
-            run = session.autograde(api, item.assignment, SELF_CHECK_STUDENT, item.notebook.parent)
+            run = session.autograde(config, item.assignment, SELF_CHECK_STUDENT, item.notebook.parent)
             if not run.success:
                 problems.append(f"{item.assignment}: autograding the solutions failed: "
                                 f"{run.stopped or nbgrader_api.failure_reason(run.outcome)}")

@@ -15,11 +15,16 @@ On Linux its kernels listen on Unix sockets of their own (ZeroMQ's ``ipc://``), 
 ports. jupyter_client picks TCP ports by opening and closing a socket, and the kernel binds them
 a moment later: with many kernels starting at once in parallel workers, another process can take
 a port in between, and the kernel then hangs in start-up ("Address already in use") until the
-client gives up. A grading kernel's sockets are files in its job folder (named by
-``SOCKET_DIR_ENV``), which the sandbox binds in: they reach the grader from the kernel's own
-network namespace, where abstract sockets (which belong to a network namespace) would not.
-Other kernels (no job folder named) use abstract sockets with a random name, which cannot be
-taken either.
+client gives up. A grading kernel's sockets are files in its job folder (``socket_dir``), which
+the sandbox binds in: they reach the grader from the kernel's own network namespace, where
+abstract sockets (which belong to a network namespace) would not. Other kernels (no job folder
+named) use abstract sockets with a random name, which cannot be taken either.
+
+What one grading kernel is started with comes from the manager's configuration, never from
+this process's ``os.environ``: ``kernel_env`` (the kernel's whole environment, given to
+``start_kernel`` as ``env``), ``socket_dir`` and ``kernel_dirs`` (where its kernelspec is). nbgrader's
+``Execute`` makes the manager with its own configuration, so every notebook graded gets its
+own, and two kernels started at once from one process cannot see each other's.
 """
 
 import math
@@ -30,14 +35,14 @@ import uuid
 from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import DottedObjectName, Type, default
+from traitlets import Dict, DottedObjectName, List, Type, Unicode, default
 
 REPLY_POLL = 0.5  # seconds to wait for a kernel_info reply before asking again
 IOPUB_POLL = 0.02  # seconds to wait for IOPub to show it is connected before asking again
 EXIT_POLL = 0.005  # seconds between checks that a killed kernel has exited
 ABSTRACT_SOCKETS = sys.platform.startswith("linux")
-SOCKET_DIR_ENV = "AUTOGRADER_SOCKET_DIR"  # the folder for the next kernel's socket files
 
 
 class QuickKernelClient(AsyncKernelClient):
@@ -66,6 +71,21 @@ class QuickKernelClient(AsyncKernelClient):
 class QuickKernelManager(AsyncKernelManager):
     client_class = DottedObjectName(f"{__name__}.QuickKernelClient")
     client_factory = Type(QuickKernelClient, klass=AsyncKernelClient)
+    kernel_env = Dict(help="The kernel's whole environment (default: this process's).").tag(config=True)
+    socket_dir = Unicode("", help="A folder for the kernel's socket files (Linux).").tag(config=True)
+    kernel_dirs = List(Unicode(), help="Folders searched first for the kernelspec.").tag(config=True)
+
+    @default("kernel_spec_manager")
+    def _kernel_spec_manager_default(self) -> KernelSpecManager:
+        specs = KernelSpecManager(data_dir=self.data_dir)
+        if self.kernel_dirs:
+            specs.kernel_dirs = [*self.kernel_dirs, *specs.kernel_dirs]
+        return specs
+
+    async def _async_pre_start_kernel(self, **kw):  # jupyter_client's: ``env`` goes to the provisioner
+        if self.kernel_env and "env" not in kw:
+            kw["env"] = dict(self.kernel_env)
+        return await super()._async_pre_start_kernel(**kw)
 
     @default("transport")
     def _default_transport(self) -> str:
@@ -73,9 +93,8 @@ class QuickKernelManager(AsyncKernelManager):
 
     def _ip_default(self) -> str:  # jupyter_client's dynamic default for ``ip``
         if self.transport == "ipc" and ABSTRACT_SOCKETS:  # the ports 1 to 5 become suffixes: "...-1"
-            folder = os.environ.get(SOCKET_DIR_ENV)
-            if folder:
-                return os.path.join(folder, f"kernel-{uuid.uuid4().hex[:8]}")
+            if self.socket_dir:
+                return os.path.join(self.socket_dir, f"kernel-{uuid.uuid4().hex[:8]}")
             return f"@autograder-kernel-{uuid.uuid4().hex}"
         return super()._ip_default()
 

@@ -4,7 +4,9 @@ They start through a kernelspec of the grader's own (``autograder-sandbox``), wh
 (``launch.py``) applies the resource limits and, where bubblewrap is installed, the file-system,
 network and process sandbox. What they can import: a stand-in ``autograder.hidden`` (the probe),
 and the helper package exactly as the release ships it for the assignment; nothing else of the
-grader's. What they see of the environment: the launcher's allowlist.
+grader's. What they see of the environment: the launcher's allowlist of what ``prepare`` hands
+the kernel manager for that one kernel (a ``Launch``); the grader never sets it in its own
+``os.environ``, so kernels started at once from one process cannot see each other's.
 
 The process count of a kernel (processes and threads, everything it starts) is capped at
 ``PROCESS_LIMIT`` by the first of these that works here:
@@ -28,13 +30,15 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from traitlets.config import Config
+
 from .. import paths
 from ..hidden.seeds import STUDENT_ENV
-from ..nbgrader_api import KERNEL_CONFIG
-from .client import SOCKET_DIR_ENV
+from ..nbgrader_api import KERNEL_CONFIG, one_blas_thread
 from .launch import POLICY_ENV
 
 HERE = Path(__file__).resolve().parent
@@ -265,9 +269,31 @@ def _job_files(job_dir: Path, limit: str) -> None:
     (job_dir / "home").mkdir()
 
 
-def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB) -> Path:
-    """Environment for the grading kernel this process starts next; returns the pid file that
-    the launcher writes (so a watchdog can stop the kernel)."""
+@dataclass(frozen=True)
+class Launch:
+    """What one grading kernel is started with, for the kernel manager that starts it (see
+    ``client.QuickKernelManager``): nothing of it is set in this process's environment, so
+    kernels started at once from one process never see each other's."""
+
+    env: dict[str, str]  # the kernel's environment (the launcher keeps only ``launch.ALLOWED_ENV`` of it)
+    socket_dir: Path  # the kernel's socket files (the job folder, which the sandbox binds in)
+    pidfile: Path  # written by the launcher, so that a watchdog can stop the kernel
+
+    def manager_config(self, **more_env: str) -> Config:
+        """The kernel manager's configuration for this kernel, ``more_env`` added to its environment."""
+        c = Config()
+        c.QuickKernelManager.kernel_env = {**self.env, **more_env}
+        c.QuickKernelManager.socket_dir = str(self.socket_dir)
+        c.QuickKernelManager.kernel_dirs = [str(probe_path() / "share" / "kernels")]
+        return c
+
+
+def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB) -> Launch:
+    """The job folder of one grading kernel, and what it is to be started with: this process's
+    environment without the student id (the oracle knows the student; the kernel need not), one
+    BLAS thread unless this process says otherwise (workers share the cores), and the sandbox's
+    own variables (the probe and the release importable, a home, IPython and matplotlib folders
+    of its own, the launcher's policy)."""
     release_folder, job_dir = Path(release_folder).resolve(), Path(job_dir).resolve()
     probe = probe_path()
     limit = process_limit()
@@ -287,17 +313,17 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
                                   *([os.environ["CATDOG_DATA"]] if os.environ.get("CATDOG_DATA") else [])]],
         "write": [str(job_dir)],
     }
-    os.environ.update({
+    env = {name: value for name, value in os.environ.items() if name != STUDENT_ENV}
+    one_blas_thread(env)
+    env.update({
         "PYTHONPATH": os.pathsep.join([str(probe), str(release_folder)]),
         "JUPYTER_PATH": str(probe / "share"),
         "IPYTHONDIR": str(job_dir / "ipython"),
         "MPLCONFIGDIR": str(job_dir / "matplotlib"),
         "HOME": str(job_dir / "home"),
-        SOCKET_DIR_ENV: str(job_dir),
         POLICY_ENV: json.dumps(policy),
     })
-    os.environ.pop(STUDENT_ENV, None)  # the oracle knows the student; the kernel need not
-    return pidfile
+    return Launch(env, job_dir, pidfile)
 
 
 def _kernel_cgroup(job_dir: Path) -> Path:

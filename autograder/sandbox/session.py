@@ -1,6 +1,12 @@
 """One notebook through nbgrader's autograde, in a sandboxed kernel, with the oracle listening
-and a watchdog on the whole notebook's time."""
+and a watchdog on the whole notebook's time.
 
+Each attempt runs nbgrader's API with a configuration of its own: the course's, plus that one
+kernel's environment, socket folder and kernelspec (``kernel.Launch``) and its oracle's hook. This
+process's ``os.environ`` is never changed, so there is nothing to restore afterwards.
+"""
+
+import copy
 import os
 import signal
 import tempfile
@@ -9,6 +15,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from traitlets.config import Config
+
+from .. import nbgrader_api
 from ..link.oracle import Oracle
 from . import kernel
 
@@ -58,26 +67,23 @@ class _Watchdog:
             self._timer.cancel()
 
 
-def autograde(api, assignment: str, student: str, release_folder: Path, *, hide=(),
+def autograde(config: Config, assignment: str, student: str, release_folder: Path, *, hide=(),
               notebook_timeout: float | None = DEFAULT_NOTEBOOK_TIMEOUT,
               memory_mb: int | None = kernel.DEFAULT_MEMORY_MB) -> Run:
-    """Run one submission. The verdicts of the tests that ran are kept even when the kernel dies
-    or is stopped. A locked gradebook or a kernel that did not start is the grader's trouble, not
-    the student's: the notebook is then run again from the start, up to ``ATTEMPTS`` times."""
-    run, saved = Run({}), dict(os.environ)
-    try:
-        for attempt in range(1, ATTEMPTS + 1):
-            run = _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb)
-            if attempt == ATTEMPTS or not _worth_another_attempt(run):
-                break
-            time.sleep(0.5 * attempt)
-        if not run.success and not run.stopped and _kernel_never_started(run):
-            run.stopped = (f"The grading kernel did not start ({ATTEMPTS} tries), so nothing in this notebook was "
-                           "run or judged: this is not the notebook's fault. The instructor should run the grading "
-                           "again.")
-    finally:  # the next kernel (or nbgrader command) of this process starts from a clean slate
-        os.environ.clear()
-        os.environ.update(saved)
+    """Run one submission, with ``config`` (``nbgrader_api.config`` of the course, with the grading
+    kernel's name; not changed). The verdicts of the tests that ran are kept even when the kernel
+    dies or is stopped. A locked gradebook or a kernel that did not start is the grader's trouble,
+    not the student's: the notebook is then run again from the start, up to ``ATTEMPTS`` times."""
+    run = Run({})
+    for attempt in range(1, ATTEMPTS + 1):
+        run = _attempt(config, assignment, student, release_folder, hide, notebook_timeout, memory_mb)
+        if attempt == ATTEMPTS or not _worth_another_attempt(run):
+            break
+        time.sleep(0.5 * attempt)
+    if not run.success and not run.stopped and _kernel_never_started(run):
+        run.stopped = (f"The grading kernel did not start ({ATTEMPTS} tries), so nothing in this notebook was "
+                       "run or judged: this is not the notebook's fault. The instructor should run the grading "
+                       "again.")
     return run
 
 
@@ -95,11 +101,20 @@ def _log(run: Run) -> str:
     return run.outcome.get("log", "") + run.outcome.get("error", "")
 
 
-def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
+def _job_config(config: Config, launch: kernel.Launch, oracle: Oracle) -> Config:
+    """``config`` with what this one kernel is started with and its oracle's hook added."""
+    job = copy.deepcopy(config)
+    job.merge(launch.manager_config(**oracle.environment))
+    job.Execute.on_cell_error = oracle.cell_error  # a function past the time limit costs one timeout
+    return job
+
+
+def _attempt(config, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
     with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
-        pidfile = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
+        launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
         try:
-            with Oracle(student, assignment, job_dir) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
+            with Oracle(student, assignment, job_dir) as oracle, _Watchdog(launch.pidfile, notebook_timeout) as dog:
+                api = nbgrader_api.api_for(_job_config(config, launch, oracle))
                 outcome = api.autograde(assignment, student)
         finally:
             kernel.clean_up(Path(job_dir))

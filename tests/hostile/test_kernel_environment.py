@@ -5,18 +5,31 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
+from autograder.hidden.seeds import STUDENT_ENV
 from autograder.link import probe
+from autograder.link.oracle import Oracle
 from autograder.sandbox import kernel, launch
-from autograder.sandbox.client import SOCKET_DIR_ENV
+from autograder.sandbox.client import QuickKernelManager
+
+SHOW_ENVIRONMENT = f"""\
+import os
+print(os.environ.get({probe.ORACLE_ENV!r}))
+print(os.environ.get('HOME'))
+print(os.environ.get({STUDENT_ENV!r}))
+"""
 
 
 def test_only_allowlisted_variables_reach_a_kernel():
     environ = {"PATH": "/usr/bin", "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", probe.ORACLE_ENV: "/s t",
                "GITHUB_TOKEN": "x", "AWS_SECRET_ACCESS_KEY": "x", "HTTPS_PROXY": "http://u:p@proxy",
-               SOCKET_DIR_ENV: "/tmp/job", launch.POLICY_ENV: "{}", "AUTOGRADER_STUDENT_ID": "s1"}
+               launch.POLICY_ENV: "{}", STUDENT_ENV: "s1"}
     assert launch.allowed_environment(environ) == {
         "PATH": "/usr/bin", "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", probe.ORACLE_ENV: "/s t"}
 
@@ -30,15 +43,62 @@ def test_the_sandbox_has_its_own_network_and_binds_real_paths(tmp_path):
     assert args[args.index(str(real)) - 1] == "--ro-bind" and str(tmp_path / "link") not in args
 
 
-def test_prepare_names_the_job_folder_for_sockets_and_home(tmp_path, monkeypatch):
+def test_prepare_hands_the_kernel_manager_its_environment_and_sets_none_here(tmp_path, monkeypatch):
     release = tmp_path / "course" / "release" / "04_update_rule"
     release.mkdir(parents=True)
-    for name in ("PYTHONPATH", "JUPYTER_PATH", "IPYTHONDIR", "MPLCONFIGDIR", "HOME", SOCKET_DIR_ENV, launch.POLICY_ENV):
-        monkeypatch.setenv(name, "")
+    monkeypatch.setenv(STUDENT_ENV, "s1")
+    (tmp_path / "instructor").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "instructor"))
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
     monkeypatch.setattr(kernel, "process_limit", lambda: "")
-    kernel.prepare(release, tmp_path / "job")
-    assert os.environ[SOCKET_DIR_ENV] == str((tmp_path / "job").resolve())
-    assert os.environ["HOME"] == str((tmp_path / "job" / "home").resolve())
+    before = dict(os.environ)
+    job = (tmp_path / "job").resolve()
+    started = kernel.prepare(release, job)
+    assert dict(os.environ) == before
+    assert started.env["HOME"] == str(job / "home") and started.env["IPYTHONDIR"] == str(job / "ipython")
+    assert started.env["PYTHONPATH"].endswith(str(release.resolve())) and STUDENT_ENV not in started.env
+    manager = QuickKernelManager(kernel_name=kernel.KERNEL_NAME,
+                                 config=started.manager_config(**{probe.ORACLE_ENV: "/s t"}))
+    assert manager.kernel_env == {**started.env, probe.ORACLE_ENV: "/s t"}
+    assert manager.kernel_spec.argv[1] == str(kernel.probe_path() / "launch.py")  # found without JUPYTER_PATH
+    if manager.transport == "ipc":
+        assert manager.ip.startswith(str(job / "kernel-"))
+
+
+def test_kernels_started_at_once_from_threads_of_one_process_each_get_their_own_environment(tmp_path, monkeypatch):
+    """Two jobs prepare their kernels, each with its own oracle, before either kernel starts (in
+    ``os.environ`` the second would have overwritten the first's); then both kernels start at
+    once, in two threads. Each sees its own oracle (so its own student) and job folder, no
+    student id, and the process's environment is as it was."""
+    release = tmp_path / "course" / "release" / "04_update_rule"
+    release.mkdir(parents=True)
+    monkeypatch.setenv(STUDENT_ENV, "the_instructors_shell")
+    before = dict(os.environ)
+    both_prepared = threading.Barrier(2, timeout=300)
+
+    def run(student):
+        job = tmp_path / f"job-{student}"
+        job.mkdir()
+        try:
+            started = kernel.prepare(release, job)
+            with Oracle(student, "04_update_rule", job) as oracle:
+                both_prepared.wait()
+                km = QuickKernelManager(kernel_name=kernel.KERNEL_NAME,
+                                        config=started.manager_config(**oracle.environment))
+                nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SHOW_ENVIRONMENT)])
+                NotebookClient(nb, km=km, timeout=120, startup_timeout=120,
+                               resources={"metadata": {"path": str(release)}}).execute()
+                return oracle.environment[probe.ORACLE_ENV], str(job.resolve()), nb.cells[0].outputs
+        finally:
+            kernel.clean_up(job)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        seen = dict(zip(["s_a", "s_b"], pool.map(run, ["s_a", "s_b"]), strict=True))
+    assert dict(os.environ) == before
+    for student, (own_oracle, job, outputs) in seen.items():
+        printed = "".join(output.get("text", "") for output in outputs).splitlines()
+        assert printed == [own_oracle, os.path.join(job, "home"), "None"], (student, outputs)
+    assert seen["s_a"][0] != seen["s_b"][0]
 
 
 BOUNDED_FORKS = """

@@ -81,24 +81,46 @@ def test_cluster_grades_like_local_processes(copy_released, tmp_path, cluster):
     assert (cluster_course / "autograded" / "d_plus_update" / ASSIGNMENT / "update_rule.ipynb").is_file()
 
 
-def test_cluster_workers_apply_every_limit_the_grader_was_given(copy_released, tmp_path, cluster):
-    """--notebook-timeout (and every other Settings field) reaches the workers: a notebook that
-    sleeps past a short notebook limit is stopped there with that limit in its feedback."""
+# Limits other than the defaults, and a notebook past each that the default would let finish.
+LIMITS = {"notebook_timeout": 20, "memory_mb": 2048, "timeout": 300}
+SLEEPS = "import time\ntime.sleep(200)"  # past 20 s a notebook; within 300 s a cell and 600 s a notebook
+# 2.5 GiB of address space: past 2048 MiB, within the default 4096 (as tests/hostile/cases.py's memory bomb)
+HOG = planted.PLUS_UPDATE.source.replace("    L = len", "    hog = bytearray(5 * 2**29)\n    L = len")
+
+
+def test_cluster_workers_apply_the_limits_the_grader_was_given(released_course, copy_released, tmp_path, cluster):
+    """Non-default --notebook-timeout and --memory-limit reach the workers: a notebook past either
+    is stopped there, with the reason and the grades local grading gives it."""
     import html
 
     import nbformat
 
     from autograder import notebooks
 
-    course = copy_released(tmp_path / "course")
-    source = nbformat.read(notebooks.source_notebook(course, ASSIGNMENT), as_version=4)
-    release = nbformat.read(course / "release" / ASSIGNMENT / "update_rule.ipynb", as_version=4)
-    nb = notebooks.fill_solutions(release, source)
-    nb.cells.insert(1, nbformat.v4.new_code_cell("import time\ntime.sleep(600)"))
-    folder = tmp_path / "subs" / "d_sleeper" / ASSIGNMENT
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / "update_rule.ipynb")
-    (result,) = grade(tmp_path / "subs", course, tmp_path / "out", timeout=900, notebook_timeout=7,
-                      progress=False, assignments=[ASSIGNMENT], scheduler=cluster.scheduler_address)
-    assert result.score == 0
-    assert "longer than the 7 s allowed for a whole notebook" in html.unescape(result.feedback.read_text())
+    assert "bytearray" in HOG
+    source = nbformat.read(notebooks.source_notebook(released_course, ASSIGNMENT), as_version=4)
+    release = nbformat.read(released_course / "release" / ASSIGNMENT / "update_rule.ipynb", as_version=4)
+    sleeper = notebooks.fill_solutions(release, source)
+    sleeper.cells.insert(1, nbformat.v4.new_code_cell(SLEEPS))
+    hog = notebooks.fill_solutions(release, source, {"update_parameters": HOG})
+    for student, nb in {"d_sleeper": sleeper, "d_memory_hog": hog}.items():
+        folder = tmp_path / "subs" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / "update_rule.ipynb")
+
+    outcomes = {}
+    for where, scheduler in [("local", None), ("cluster", cluster.scheduler_address)]:
+        course = copy_released(tmp_path / f"{where}_course")
+        results = grade(tmp_path / "subs", course, tmp_path / where, workers=2, progress=False,
+                        assignments=[ASSIGNMENT], scheduler=scheduler, **LIMITS)
+        outcomes[where] = {r.student_id: (r, html.unescape(r.feedback.read_text())) for r in results}
+    for name in ("grades.csv", "test_results.csv"):
+        assert (tmp_path / "cluster" / name).read_text() == (tmp_path / "local" / name).read_text()
+    for where, by_student in outcomes.items():
+        sleeper_result, sleeper_feedback = by_student["d_sleeper"]
+        assert sleeper_result.score == 0, where
+        assert "longer than the 20 s allowed for a whole notebook" in sleeper_feedback, where
+        hog_result, hog_feedback = by_student["d_memory_hog"]
+        failed = [t for t in hog_result.tests if t.function == "update_parameters"]
+        assert failed and all(t.score == 0 for t in failed), where
+        assert "raised MemoryError" in hog_feedback, where
