@@ -162,8 +162,8 @@ class Notebook:
         ``points``), whose text here is the model answer (the release has "YOUR ANSWER HERE").
 
         ``mark_scheme``: (points, what a grader looks for) pairs adding up to ``points``."""
-        if not re.fullmatch(r"written_[a-z0-9_]+", name):
-            raise ValueError(f"a written answer's name is written_<words>, not {name!r}")
+        if not re.fullmatch(re.escape(notebooks.WRITTEN_PREFIX) + r"[a-z0-9_]+", name):
+            raise ValueError(f"a written answer's name is {notebooks.WRITTEN_PREFIX}<words>, not {name!r}")
         given = sum(p for p, _ in mark_scheme)
         if abs(given - points) > 1e-9:
             raise ValueError(f"the mark scheme of {name} gives {given:g} points, the question {points:g}")

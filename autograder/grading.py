@@ -24,7 +24,8 @@ from . import feedback, late, nbgrader_api, notebooks, restore, skipping
 from .csvfiles import results_from_csvs, write_csvs
 from .errors import UserError
 from .feedback import write_feedback
-from .results import AssignmentResult, failed_result, read_results
+from .manual import apply_manual_scores
+from .results import AWAITING_MANUAL, AssignmentResult, failed_result, read_results
 from .review import review
 from .sandbox import kernel, launch, session
 from .submissions import locate, students
@@ -284,6 +285,7 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
                                        f"Grading failed: the grading process died ({type(err).__name__})."))
     bar.close()
     results.sort(key=lambda r: (r.student_id, r.assignment))
+    apply_manual_scores(course_dir, results)  # written answers scored by hand in formgrader
     for warning in late.assess(results, stamps, course_dir, late_policy):
         print(f"warning: {warning}", file=sys.stderr)
     others = results_from_csvs(out, {(r.student_id, r.assignment) for r in results}) if only_students else []
@@ -313,7 +315,7 @@ def grade_table(results: list[AssignmentResult]) -> str:
             total, maximum = total + r.final_score, maximum + r.max_score
             if r.late and r.late.penalty:
                 notes.append(f"{a[:2]}: late {late.hours(r.late.seconds_late)} h, -{r.late.penalty:g}")
-            failed = sorted({t.function for t in r.tests if t.score < t.max_score})
+            failed = sorted({t.function for t in r.tests if t.score < t.max_score and not t.pending})
             if r.problems and r.score == 0:
                 notes.append(f"{a[:2]}: {r.problems[0]}")
             elif r.score == 0 and all("is not written yet" in t.diagnosis for t in r.tests):
@@ -321,7 +323,10 @@ def grade_table(results: list[AssignmentResult]) -> str:
             elif r.tampering:
                 notes.append(f"{a[:2]}: tampered: {r.tampering[0]}")
             elif failed:
-                first = next(t for t in r.tests if t.score < t.max_score)
+                first = next(t for t in r.tests if t.score < t.max_score and not t.pending)
                 notes.append(f"{a[:2]}: {first.diagnosis[:90]}")
+        pending = sum(by[s, a].manual_pending for a in assignments if (s, a) in by)
+        if pending:
+            notes.append(f"written answers: {pending:g} points {AWAITING_MANUAL}")
         lines.append("  ".join([f"{s:<{width}}", *cells, f"{total:g}/{maximum:g}".rjust(9), "; ".join(notes)]))
     return "\n".join(lines)

@@ -13,6 +13,7 @@ LAB_META = "debugging_lab"  # cell metadata of a "find and fix the bugs" answer 
 # A written answer's mark scheme sits between these lines, in the locked question cell above the
 # answer; nbgrader's ClearMarkScheme (which matches "BEGIN/END MARK SCHEME") strips it from releases.
 MARK_SCHEME_BEGIN, MARK_SCHEME_END = "=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ==="
+WRITTEN_PREFIX = "written_"  # every written answer's grade id starts so (the authoring DSL checks)
 
 
 def assignments(course_dir: Path) -> list[str]:
