@@ -123,7 +123,7 @@ def leaks(course_dir: Path, assignment: str) -> list[str]:
     # a written answer's model answer (the whole cell) and every mark scheme's lines
     outside_schemes = "\n".join(c.source for c in source.cells if not notebooks.nbgrader_meta(c).get("solution")
                                  and not notebooks.mark_scheme_lines(c.source))
-    solution_lines |= {
+    written_lines = {
         line.strip() for c in source.cells
         for line in (c.source.splitlines() if notebooks.is_written(c) else notebooks.mark_scheme_lines(c.source))
         if len(line.strip()) >= DISTINCTIVE and line.strip() not in outside_schemes
@@ -134,11 +134,15 @@ def leaks(course_dir: Path, assignment: str) -> list[str]:
     found = []
     for path, text in _text_files(release_dir):
         rel = path.relative_to(course_dir)
+        cells = text
         if path.suffix == ".ipynb":  # JSON escapes quotes and backslashes: search the cells' own text too
             try:
-                text += "\n" + "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
+                cells += "\n" + "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
             except Exception:  # not a notebook: the raw text is all there is
                 pass
+        for line in written_lines:
+            if line in cells:
+                found.append(f"{rel}: contains a written answer's model answer or mark scheme {line!r}")
         for word in FORBIDDEN:
             if word in text:
                 found.append(f"{rel}: contains {word!r}")
