@@ -24,7 +24,7 @@ def points(assignment, *, concepts=None) -> float:
 def written_points(assignment) -> float:
     """The points of an assignment's written answers (graded by hand), from its source notebook."""
     from autograder import paths
-    from autograder.results import written_answers
+    from autograder.grading.results import written_answers
 
     return sum(p for _, p in written_answers(paths.COURSE, assignment))
 

@@ -9,8 +9,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api, notebooks, paths
-from autograder.demo import copy_course
 from autograder.release import leaks, ship_helper_package
+from autograder.samples.demo import copy_course
 
 A = "04_update_rule"
 SCHEME = "=== BEGIN MARK SCHEME ===\nOne point for the minus sign.\n=== END MARK SCHEME ==="

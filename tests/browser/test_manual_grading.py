@@ -14,7 +14,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
-from autograder.results import AWAITING_MANUAL
+from autograder.grading.results import AWAITING_MANUAL
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.browser

@@ -2,9 +2,9 @@
 
 import pytest
 
-from autograder import planted
 from autograder.hidden import concepts, registry
 from autograder.hidden.runner import result_of, run_test
+from autograder.samples import planted
 
 STUDENTS = ("pat", "quinn")
 QUESTIONS = [t for t in registry.all_tests() if t.concept]

@@ -8,9 +8,10 @@ import csv
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import paths, planted
+from autograder import paths
+from autograder.grading.results import written_answers
 from autograder.hidden import registry
-from autograder.results import written_answers
+from autograder.samples import planted
 from tests.conftest import is_written
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
-from autograder.demo import write_submissions
+from autograder.samples.demo import write_submissions
 from tests.conftest import max_points, points, run_cli
 
 pytestmark = pytest.mark.slow

@@ -15,9 +15,9 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api, notebooks
-from autograder.csvfiles import GRADES_HEADER
-from autograder.demo import write_submissions
-from autograder.results import AWAITING_MANUAL
+from autograder.grading.csvfiles import GRADES_HEADER
+from autograder.grading.results import AWAITING_MANUAL
+from autograder.samples.demo import write_submissions
 from tests.conftest import is_written, max_points, points, run_cli, written_points
 
 pytestmark = pytest.mark.slow
@@ -88,9 +88,9 @@ def test_written_answers_await_manual_grading_in_a_column_of_their_own(rounds):
 
 
 def test_the_report_never_counts_a_pending_answer_as_failed(rounds, tmp_path):
-    from autograder.csvfiles import TEST_COLUMNS, TESTS_FILE, results_from_csvs
-    from autograder.item_analysis import analyse
-    from autograder.report import common_diagnoses, pass_rates
+    from autograder.grading.csvfiles import TEST_COLUMNS, TESTS_FILE, results_from_csvs
+    from autograder.grading.item_analysis import analyse
+    from autograder.grading.report import common_diagnoses, pass_rates
 
     with open(tmp_path / TESTS_FILE, "w", newline="") as f:  # the rows as the report reads kept ones
         writer = csv.DictWriter(f, TEST_COLUMNS)

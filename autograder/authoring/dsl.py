@@ -1,9 +1,9 @@
 """Write the source notebooks from their text sources in course/authoring/.
 
-Each script in course/authoring/ builds one notebook with :class:`Notebook` and calls
-``save()``. ``python -m autograder.authoring`` runs them all, executes every notebook so the
-committed copies carry deterministic outputs for nbval, and regenerates bpkit/solved/ (the
-earlier assignments' solutions that later releases ship).
+Each script in course/authoring/ builds one notebook with :class:`Notebook` and binds it to
+``nb``. ``python -m autograder notebooks`` (``build``) runs them all, saves each ``nb``,
+executes every notebook so the committed copies carry deterministic outputs for nbval, and
+regenerates bpkit/solved/ (the earlier assignments' solutions that later releases ship).
 """
 
 import argparse
@@ -13,15 +13,15 @@ import inspect
 import os
 import re
 import runpy
-import sys
 import textwrap
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-from . import notebooks, paths, skipping
-from .hidden import concepts, registry
+from .. import notebooks, paths
+from ..grading import skipping
+from ..hidden import concepts, registry
 
 SCHEMA_VERSION = 3
 SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
@@ -83,7 +83,7 @@ class Notebook:
         return self._add(nbformat.v4.new_code_cell(_clean(source)), f"code-{len(self.cells)}")
 
     def demo(self, source: str):
-        """A widget or plot cell that grading skips (autograder.skipping): it must bind no name
+        """A widget or plot cell that grading skips (autograder.grading.skipping): it must bind no name
         (only expressions, such as a call that draws), so no later cell can depend on it."""
         code = _clean(source)
         binding = [type(s).__name__ for s in ast.parse(code).body
@@ -314,21 +314,30 @@ def scripts() -> list[Path]:
     return sorted(paths.AUTHORING.glob("[0-9][0-9]_*.py"))
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autograder.authoring", description=__doc__)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m autograder notebooks`` (and of ``python -m autograder.authoring``)."""
     parser.add_argument("only", nargs="*", help="assignment ids (default: all)")
     parser.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
-    args = parser.parse_args(argv)
+
+
+def build(only=(), *, execute_cells: bool = True, log=print) -> list[Path]:
+    """Run the authoring scripts (of ``only``, default all) and write their notebooks."""
+    written = []
     for script in scripts():
-        if args.only and script.stem not in args.only:
+        if only and script.stem not in only:
             continue
         saved = runpy.run_path(str(script), run_name="__authoring__")
         path = saved["nb"].save()
-        if not args.no_execute:
+        if execute_cells:
             execute(path)
-        print(f"wrote {path.relative_to(paths.REPO)}")
+        log(f"wrote {path.relative_to(paths.REPO)}")
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder.authoring", description=__doc__)
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    build(args.only, execute_cells=not args.no_execute)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,10 +9,10 @@ import nbformat
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import nbgrader_api, notebooks
+from .. import nbgrader_api, notebooks
+from ..hidden import registry
+from ..hidden.runner import RESULT_MIME
 from .gradebook import record_scores
-from .hidden import registry
-from .hidden.runner import RESULT_MIME
 
 if TYPE_CHECKING:
     from .late import Late
@@ -34,7 +34,7 @@ class TestRow:
     notes: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     diagnosis_key: str = ""  # the template(s) the diagnosis was made from, the same for every student
-    manual: bool = False  # a written answer, graded by hand (autograder.manual)
+    manual: bool = False  # a written answer, graded by hand (grading/manual.py)
     pending: bool = False  # ... still awaiting manual grading (its score is not counted yet)
 
 
@@ -49,7 +49,7 @@ class AssignmentResult:
     notes: list[str] = field(default_factory=list)  # how the notebook was run; never deducted
     tampering: list[str] = field(default_factory=list)  # protected cells changed (restored; never counted)
     feedback: Path | None = None
-    late: "Late | None" = None  # submission time and late penalty (autograder.late.assess)
+    late: "Late | None" = None  # submission time and late penalty (autograder.grading.late.assess)
 
     @property
     def score(self) -> float:
@@ -104,7 +104,7 @@ def failed_result(course_dir, student, assignment, notebook, reason) -> Assignme
 def written_rows(course_dir: Path, student: str, assignment: str, notebook: str, nb) -> list[TestRow]:
     """A row per written answer of the autograded notebook ``nb``: awaiting manual grading when
     answered, 0 when still the release's text (nbgrader's "No response"). Scores given by hand
-    are added afterwards from the gradebook (autograder.manual)."""
+    are added afterwards from the gradebook (grading/manual.py)."""
     cells = {notebooks.nbgrader_meta(c).get("grade_id"): c for c in nb.cells if notebooks.is_written(c)}
     rows = []
     for grade_id, points in written_answers(course_dir, assignment):

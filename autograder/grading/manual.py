@@ -3,17 +3,18 @@
 Formgrader's Manual Grading view stores a written answer's score in nbgrader's gradebook as the
 grade's ``manual_score`` (and the grader's remark as the comment's ``manual_comment``). Grading
 again never touches them: nbgrader's SaveAutoGrades and ``gradebook.store_gradebook_entries`` set
-only ``auto_score``, and a submission is updated in place, never re-created. So ``grade`` asks the
-course gradebook for them last, once every notebook is graded (locally or on a cluster, whose
-workers grade against a scratch gradebook), and a row given a score by hand stops being "awaiting
-manual grading": its points count in ``score`` and leave ``manual_pending``.
+only ``auto_score``, and a submission is updated in place, never re-created. So each grading job
+asks the gradebook for them once its notebook is graded, before its feedback is written (a
+cluster worker's scratch gradebook is a snapshot of the course's, manual scores included), and a
+row given a score by hand stops being "awaiting manual grading": its points count in ``score``,
+leave ``manual_pending``, and the grader's comment is its diagnosis.
 """
 
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import nbgrader_api
+from .. import nbgrader_api
 from .results import AssignmentResult
 
 

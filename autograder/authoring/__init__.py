@@ -1,0 +1,10 @@
+"""Building the course's source notebooks from their text sources in course/authoring/.
+
+``dsl.py`` is the ``Notebook`` builder the scripts use; ``python -m autograder notebooks`` (or
+``python -m autograder.authoring``) runs every script, executes the notebooks and regenerates
+bpkit/solved/. ``cell_names.py`` checks that cells can be run in any order a student might.
+"""
+
+from .dsl import Notebook, lab_solution_source, main, scripts, solved_module_path
+
+__all__ = ["Notebook", "lab_solution_source", "main", "scripts", "solved_module_path"]

@@ -1,0 +1,5 @@
+import sys
+
+from .dsl import main
+
+sys.exit(main())
