@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from . import html_assets, paths
-from .authoring.dsl import add_arguments as authoring_arguments
+from .authoring.build import add_arguments as authoring_arguments
 from .errors import UserError
 from .grading import job, late, lms
 from .similarity import cluster as similarity_defaults
@@ -164,7 +164,7 @@ def main(argv=None) -> int:
             print(summary(report))
             print(f"\nwrote {args.out / PAGE} and {args.out / PAIRS_CSV}")
         elif args.command == "notebooks":
-            from .authoring.dsl import build
+            from .authoring.build import build
 
             build(args.only, execute_cells=not args.no_execute)
         elif args.command == "demo":

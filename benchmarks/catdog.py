@@ -25,6 +25,7 @@ from bpkit.data import data_source, load_dataset, preprocess  # noqa: E402
 from bpkit.training_tools import RECIPES, accuracy, train_photo_recipe  # noqa: E402
 
 from autograder import reference  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 DATASETS = {"dogs-vs-cats": SHARED_DATA / "dogs-vs-cats", "catvnoncat": SHARED_DATA / "catvnoncat"}
@@ -126,6 +127,7 @@ def main(argv=None):
     parser.add_argument("--folds", action="store_true",
                         help="spread of the photos recipe: five hold-out folds of the training photos")
     args = parser.parse_args(argv)
+    print_machine()
     if args.seeds or args.folds:
         folder = DATASETS["dogs-vs-cats"]
         if not folder.is_dir():

@@ -46,6 +46,7 @@ from autograder.hidden.seeds import STUDENT_ENV  # noqa: E402
 from autograder.nbgrader_api import gradebook_url  # noqa: E402
 from autograder.samples import planted  # noqa: E402
 from autograder.samples.demo import BROKEN_NOTEBOOK, copy_course, write_submissions  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 DEFAULT_STUDENTS = 4
 KINDS = ("correct", "mistakes", "untouched", "broken")
@@ -125,6 +126,7 @@ def main(argv=None):
                         help="also grade with ours running every cell (cells are skipped by default)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     args = parser.parse_args(argv)
+    print_machine()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="grading-throughput-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -180,6 +182,7 @@ def main(argv=None):
                 print(f"  {key[0]} {key[1]}: nbgrader {plain[key]:g}, ours {ours.get(key)}")
         else:
             print(f"scores agree: yes, all {count}")
+        print_machine("end")
         return 1 if differ else 0
     finally:
         if args.keep is None:

@@ -1,5 +1,5 @@
 import sys
 
-from .dsl import main
+from .build import main
 
 sys.exit(main())
