@@ -37,6 +37,10 @@ def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name
     # Kill the kernel's whole process group once the notebook has run, instead of asking it to
     # shut down and waiting (about 1 s per notebook): nothing of the student's code runs after.
     c.Execute.shutdown_kernel = "immediate"
+    # A written answer's mark scheme sits in the locked question cell above the answer, not in a
+    # "manually graded task" cell: ClearMarkScheme strips it from the release all the same, and
+    # nbgrader's OverwriteCells puts it back in the autograded notebook formgrader shows the grader.
+    c.ClearMarkScheme.enforce_metadata = False
     c.InstantiateTests.autotest_filename = str(course_dir / "autotests.yml")
     c.NbGraderAPI.log_level = logging.ERROR
     return c

@@ -10,6 +10,10 @@ from .hidden import registry
 MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 LAB_META = "debugging_lab"  # cell metadata of a "find and fix the bugs" answer cell: {"given": code}
+# A written answer's mark scheme sits between these lines, in the locked question cell above the
+# answer; nbgrader's ClearMarkScheme (which matches "BEGIN/END MARK SCHEME") strips it from releases.
+MARK_SCHEME_BEGIN, MARK_SCHEME_END = "=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ==="
+WRITTEN_PREFIX = "written_"  # every written answer's grade id starts so (the authoring DSL checks)
 
 
 def assignments(course_dir: Path) -> list[str]:
@@ -30,6 +34,29 @@ def nbgrader_meta(cell) -> dict:
 
 def grade_cells(nb) -> list:
     return [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+
+
+def is_written(cell) -> bool:
+    """A written answer: nbgrader's "manually graded answer" cell (markdown, solution and grade)."""
+    meta = nbgrader_meta(cell)
+    return cell.get("cell_type") == "markdown" and bool(meta.get("solution")) and bool(meta.get("grade"))
+
+
+def written_answers(nb) -> list[tuple[str, float]]:
+    """(grade id, points) of every written answer (graded by hand), in notebook order."""
+    return [(nbgrader_meta(c)["grade_id"], float(nbgrader_meta(c).get("points", 0))) for c in nb.cells
+            if is_written(c)]
+
+
+def mark_scheme_lines(cell_source: str) -> list[str]:
+    """The lines between the mark scheme delimiters."""
+    lines, inside = [], False
+    for line in cell_source.splitlines():
+        if MARK_SCHEME_BEGIN in line or MARK_SCHEME_END in line:
+            inside = MARK_SCHEME_BEGIN in line
+        elif inside:
+            lines.append(line)
+    return lines
 
 
 def hidden_test_ids(nb) -> list[str]:

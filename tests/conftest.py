@@ -19,11 +19,32 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def points(assignment, *, concepts=None) -> float:
-    """An assignment's points from the registry: all of them, or only its concept questions
-    (``concepts=True``) or only its graded functions (``concepts=False``)."""
+    """An assignment's auto-graded points from the registry: all of them, or only its concept
+    questions (``concepts=True``) or only its graded functions (``concepts=False``). Its written
+    answers, graded by hand, are ``written_points``; ``max_score`` in grades.csv counts both."""
     from autograder.hidden import registry
 
     return sum(t.points for t in registry.tests_for(assignment) if concepts is None or t.concept == concepts)
+
+
+def written_points(assignment) -> float:
+    """The points of an assignment's written answers (graded by hand), from its source notebook."""
+    from autograder import paths
+    from autograder.grading.results import written_answers
+
+    return sum(p for _, p in written_answers(paths.COURSE, assignment))
+
+
+def max_points(assignment) -> float:
+    """An assignment's ``max_score``: its auto-graded points and its written answers'."""
+    return points(assignment) + written_points(assignment)
+
+
+def is_written(grade_id: str) -> bool:
+    """A written answer's row (awaiting manual grading, or scored by hand)."""
+    from autograder.notebooks import WRITTEN_PREFIX
+
+    return grade_id.startswith(WRITTEN_PREFIX)
 
 
 def run_cli(*args, cwd=REPO, timeout=1800):

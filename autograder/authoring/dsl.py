@@ -3,6 +3,8 @@ binding the built notebook to ``nb``; ``build.py`` saves and executes it)."""
 
 import ast
 import difflib
+import inspect
+import re
 import textwrap
 from pathlib import Path
 
@@ -152,6 +154,33 @@ your notebook is graded.
                           "### BEGIN SOLUTION", question.answer_source(), "### END SOLUTION"])
         self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(name, solution=True)), name)
         self.hidden_tests(name)
+
+    def written(self, name: str, question: str, points: float, mark_scheme: list[tuple[float, str]],
+                model_answer: str):
+        """A written answer, graded by hand in formgrader: a locked question cell (the question, then
+        the mark scheme between the MARK SCHEME delimiters, which the release strips and formgrader
+        shows the grader above the answer) and nbgrader's "manually graded answer" cell (markdown,
+        ``points``), whose text here is the model answer (the release has "YOUR ANSWER HERE").
+
+        ``mark_scheme``: (points, what a grader looks for) pairs adding up to ``points``."""
+        if not re.fullmatch(re.escape(notebooks.WRITTEN_PREFIX) + r"[a-z0-9_]+", name):
+            raise ValueError(f"a written answer's name is {notebooks.WRITTEN_PREFIX}<words>, not {name!r}")
+        given = sum(p for p, _ in mark_scheme)
+        if abs(given - points) > 1e-9:
+            raise ValueError(f"the mark scheme of {name} gives {given:g} points, the question {points:g}")
+        answer = inspect.cleandoc(model_answer)
+        scheme = [notebooks.MARK_SCHEME_BEGIN, f"**Mark scheme ({points:g} points).** What a grader looks for:",
+                  *(f"- **{p:g} point{'' if p == 1 else 's'}:** {inspect.cleandoc(what)}" for p, what in mark_scheme),
+                  "", "A full-marks answer:", "", *(f"> {line}" if line else ">" for line in answer.splitlines()),
+                  notebooks.MARK_SCHEME_END]
+        text = "\n".join([f"**Written answer ({points:g} points, graded by hand).** {inspect.cleandoc(question)}", "",
+                          "Write your answer in the cell below (double-click it to edit): a few sentences, "
+                          "with equations where they help.", "", *scheme])
+        cell = nbformat.v4.new_markdown_cell(text, metadata=_nbgrader(f"{name}_question", locked=True))
+        self._add(cell, f"{name}_question")
+        cell = nbformat.v4.new_markdown_cell(answer, metadata=_nbgrader(name, grade=True, solution=True,
+                                                                        points=points))
+        return self._add(cell, name)
 
     def build(self):
         missing = set(registry.functions_of(self.assignment) + registry.concepts_of(self.assignment)) - {

@@ -2,13 +2,13 @@
 
 grades.csv: student_id, assignment, score (final, after any late penalty), max_score, then
 raw_score (before the penalty), late_penalty (points taken off), submitted_at (ISO 8601, UTC;
-empty when unknown) and late_by (hours past the due date; empty when the time or the due date is
-unknown).
+empty when unknown), late_by (hours past the due date; empty when the time or the due date is
+unknown) and manual_pending (points of written answers still awaiting manual grading; 0 when none).
 
 test_results.csv: student_id, assignment, notebook, grade_id, function, score, max_score,
-diagnosis, then status (``link.status.Status``: passed, failed, or unanswered when the function
-or answer is still the release's stub; rows kept from a file written before the column existed
-leave it empty and read back as passed or failed by their score).
+diagnosis, then status (``link.status.Status``: passed, failed, unanswered when the function
+or answer is still the release's stub, pending when a written answer awaits manual grading; rows
+kept from a file written before the column existed leave it empty and read back by their score).
 """
 
 import csv
@@ -18,11 +18,12 @@ from pathlib import Path
 from ..atomic import write_text
 from ..link.status import Status
 from .late import hours, iso
-from .results import AssignmentResult, TestRow
+from .results import AWAITING_MANUAL, AssignmentResult, TestRow
 
 GRADES_COLUMNS = ["student_id", "assignment", "score", "max_score"]
 LATE_COLUMNS = ["raw_score", "late_penalty", "submitted_at", "late_by"]
-GRADES_HEADER = GRADES_COLUMNS + LATE_COLUMNS
+MANUAL_COLUMNS = ["manual_pending"]
+GRADES_HEADER = GRADES_COLUMNS + LATE_COLUMNS + MANUAL_COLUMNS
 TEST_COLUMNS = ["student_id", "assignment", "notebook", "grade_id", "function", "score", "max_score", "diagnosis"]
 TEST_HEADER = TEST_COLUMNS + ["status"]
 GRADES_FILE, TESTS_FILE = "grades.csv", "test_results.csv"
@@ -44,7 +45,7 @@ def grade_row(r: AssignmentResult) -> list[str]:
     late = r.late
     return [r.student_id, r.assignment, _num(r.final_score), _num(r.max_score), _num(r.score),
             _num(late.penalty if late else 0.0), iso(late.submitted_at) if late else "",
-            hours(late.seconds_late) if late else ""]
+            hours(late.seconds_late) if late else "", _num(r.manual_pending)]
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -89,6 +90,8 @@ def results_from_csvs(out: Path, skip: set) -> list[AssignmentResult]:
         test = TestRow(row["student_id"], row["assignment"], row["notebook"], row["grade_id"], row["function"],
                        float(row["score"]), float(row["max_score"]), row["diagnosis"],
                        unanswered=row.get("status") == Status.UNANSWERED)
+        test.manual = test.pending = (row.get("status") == Status.PENDING
+                                      or row["diagnosis"] == AWAITING_MANUAL)
         result = by.setdefault(key, AssignmentResult(key[0], key[1], row["notebook"], []))
         result.tests.append(test)
     for result in by.values():

@@ -1,8 +1,9 @@
 """Per-student feedback HTML that teaches and never leaks.
 
-Built from the autograded notebook: hidden regions are removed with nbgrader's own
-ClearHiddenTests, every test cell's outputs are replaced by our result text (so no traceback
-through hidden code survives), and a summary of scores, diagnoses, notes and hints is put on top.
+Built from the autograded notebook: hidden regions and written answers' mark schemes are removed
+with nbgrader's own ClearHiddenTests and ClearMarkScheme, every test cell's outputs are replaced
+by our result text (so no traceback through hidden code survives), and a summary of scores,
+diagnoses, notes and hints is put on top.
 """
 
 import html
@@ -12,24 +13,28 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.filters import Highlight2HTML, clean_html
-from nbgrader.preprocessors import ClearHiddenTests
+from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme
 
 from .. import html_assets, notebooks
 from ..atomic import write_text
 from . import skipping
-from .results import AssignmentResult, TestRow
+from .results import AWAITING_MANUAL, AssignmentResult, TestRow
 
 
 def _summary_markdown(result: AssignmentResult) -> str:
     lines = [f"# Feedback: {result.assignment}", "",
              f"**Student:** {result.student_id}  ", f"**Score:** {result.score:g} / {result.max_score:g}", ""]
+    if result.manual_pending:
+        lines[-1:-1] = [f"({result.manual_pending:g} points of written answers are {AWAITING_MANUAL}: "
+                        "your instructor grades them by hand.)"]
     for problem in result.problems:
         lines.append(f"> **{problem}**")
         lines.append("")
     lines += ["| function | test | points | what we found |", "|---|---|---|---|"]
     for row in result.tests:
-        found = row.diagnosis or "passed"
-        lines.append(f"| `{row.function}` | {row.grade_id} | {row.score:g} / {row.max_score:g} | "
+        found = row.diagnosis or ("graded by hand" if row.manual else "passed")
+        points = f"- / {row.max_score:g}" if row.pending else f"{row.score:g} / {row.max_score:g}"
+        lines.append(f"| `{row.function}` | {row.grade_id} | {points} | "
                      f"{found.replace('|', '/')} |")
     if result.tampering:
         lines += ["", "**Changes to protected cells (undone for grading; they change nothing in the score):**",
@@ -58,6 +63,12 @@ def sanitized(nb, result: AssignmentResult):
     """A copy of the autograded notebook that is safe to show the student."""
     nb = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
     nb, _ = ClearHiddenTests().preprocess(nb, {})
+    # Written answers' mark schemes, restored into the autograded notebook for formgrader: only in
+    # the locked cells that come from the source (a student's own "BEGIN MARK SCHEME" is just text).
+    clear_scheme = ClearMarkScheme(enforce_metadata=False)
+    for cell in nb.cells:
+        if notebooks.nbgrader_meta(cell).get("locked") and not notebooks.nbgrader_meta(cell).get("solution"):
+            clear_scheme.preprocess_cell(cell, {}, 0)
     rows = {row.grade_id: row for row in result.tests}
     for cell in nb.cells:
         meta = notebooks.nbgrader_meta(cell)

@@ -1,8 +1,9 @@
 """Item analysis of a graded class: how hard each test was, how well it separates the stronger
 students from the weaker ones, what went wrong most often, and which mistakes go together.
 
-An item is one hidden test (or concept question) of one assignment: a row of test_results.csv.
-Each student graded on the assignment is one observation, scored ``score / max_score`` in [0, 1].
+An item is one hidden test (or concept question, or written answer) of one assignment: a row of
+test_results.csv. Each student graded on the assignment is one observation, scored
+``score / max_score`` in [0, 1]; a written answer still awaiting manual grading is no observation.
 Notebooks that could not be graded at all (missing, not a notebook: a reason and 0 points) are
 left out: they say nothing about the items.
 
@@ -123,7 +124,8 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
     keys: dict[tuple[str, str], TestRow] = {}
     for r in sorted(graded, key=lambda r: r.assignment):
         for t in r.tests:
-            keys.setdefault(_item_key(t), t)
+            if not t.pending:  # a written answer not graded by hand yet: no observation (never a failure)
+                keys.setdefault(_item_key(t), t)
     items_order = list(keys)
     row_of = {s: i for i, s in enumerate(students)}
     col_of = {k: j for j, k in enumerate(items_order)}
@@ -133,6 +135,8 @@ def analyse(results: list[AssignmentResult], diagnosis_key: Callable[[TestRow], 
     example: dict[tuple[tuple[str, str], str], str] = {}  # (item, kind) -> its first real diagnosis
     for r in graded:
         for t in r.tests:
+            if t.pending:
+                continue
             i, j = row_of[r.student_id], col_of[_item_key(t)]
             scores[i, j] = t.score / t.max_score if t.max_score else 1.0
             failed = t.score < t.max_score

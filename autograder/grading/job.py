@@ -17,6 +17,7 @@ from .. import nbgrader_api, notebooks
 from ..sandbox import kernel, session
 from . import feedback, late, restore, skipping
 from .feedback import write_feedback
+from .manual import apply_manual_scores
 from .results import AssignmentResult, failed_result, read_results
 from .review import review
 from .submissions import locate
@@ -97,6 +98,7 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
     extra = 0 if located.refused else _extra_files(job.folder, located.path)
     if extra:
         result.notes.append(f"Only the notebook is graded; {extra} other file(s) in the folder were not used.")
+    apply_manual_scores(course, [result])  # written answers an instructor scored in formgrader
     write_feedback(result, autograded, settings.out)
     return result
 

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from ..atomic import write_text  # noqa: E402
 from ..link.status import Status  # noqa: E402
 from . import item_analysis  # noqa: E402
-from .results import AssignmentResult, TestRow  # noqa: E402
+from .results import AWAITING_MANUAL, AssignmentResult, TestRow  # noqa: E402
 
 TOP_DIAGNOSES = 25
 
@@ -52,6 +52,8 @@ def pass_rates(results: list[AssignmentResult]) -> list[tuple[str, float, int]]:
     counts: dict[str, list[int]] = {}
     for r in results:
         for t in r.tests:
+            if t.pending:  # not graded yet: neither passed nor failed
+                continue
             c = counts.setdefault(f"{r.assignment[:2]} {t.grade_id}", [0, 0])
             c[0] += t.score >= t.max_score
             c[1] += 1
@@ -82,13 +84,27 @@ def unanswered(results: list[AssignmentResult]) -> int:
     return sum(t.status is Status.UNANSWERED for r in results for t in r.tests)
 
 
+def awaiting_manual(results: list[AssignmentResult]) -> str:
+    """The report's paragraph on written answers still to be graded by hand (empty when none)."""
+    pending = [t for r in results for t in r.tests if t.pending]
+    if not pending:
+        return ""
+    by_answer = Counter(f"{t.assignment[:2]} {t.grade_id}" for t in pending)
+    listed = ", ".join(f"{html.escape(name)} ({n})" for name, n in sorted(by_answer.items()))
+    return (f"<h2 id=\"manual-grading\">Written answers {AWAITING_MANUAL}</h2>\n"
+            f"<p>{len(pending)} written answers ({sum(t.max_score for t in pending):g} points) are "
+            f"{AWAITING_MANUAL}: {listed}. They are not counted in the scores above, nor as failures. "
+            "Grade them in formgrader's Manual Grading view, then run <code>grade</code> again: "
+            "the scores given there are kept and counted.</p>")
+
+
 def common_diagnoses(results: list[AssignmentResult]) -> list[tuple[str, str, int]]:
     """(function, one real example of a kind of diagnosis, how many tests got that kind), most
     common first; unanswered functions are counted apart (they are not mistakes)."""
     counter, example = Counter(), {}
     for r in results:
         for t in r.tests:
-            if t.diagnosis and t.status is not Status.UNANSWERED:
+            if t.diagnosis and t.status not in (Status.UNANSWERED, Status.PENDING):
                 kind = (t.function, generalise(t))
                 counter[kind] += 1
                 example.setdefault(kind, t.diagnosis)
@@ -235,7 +251,8 @@ def write_report(results: list[AssignmentResult], out: Path) -> Path:
                 cells.append("<td>-</td>")
                 continue
             link = html.escape(str(r.feedback.relative_to(out))) if r.feedback else ""
-            label = f"{r.score:g} / {r.max_score:g}"
+            label = f"{r.score:g} / {r.max_score:g}" + (
+                f" ({r.manual_pending:g} {AWAITING_MANUAL})" if r.manual_pending else "")
             cells.append(f'<td><a href="{link}">{label}</a></td>' if link else f"<td>{label}</td>")
         rows.append(f"<tr><th>{html.escape(s)}</th>{''.join(cells)}</tr>")
     diag_rows = "".join(
@@ -258,6 +275,7 @@ img {{ max-width: 100%; }}
 <h2>Plots</h2>{images}
 <h2>Most common diagnoses</h2>
 <table><tr><th>function</th><th>diagnosis (one example of each kind)</th><th>count</th></tr>{diag_rows}</table>
+{awaiting_manual(results)}
 <p>Tests of functions left unanswered (the release's stub still in place): {unanswered(results)}.
 Notebooks that could not be graded: {sum(bool(r.problems) and r.score == 0 for r in results)}.</p>
 {item_section(results, out)}

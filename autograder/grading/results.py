@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
+from nbgrader import utils
 
 from .. import notebooks
 from ..hidden import registry
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .late import Late
 
 TIMEOUT_ERRORS = ("CellTimeoutError", "KeyboardInterrupt", "TimeoutError")
+AWAITING_MANUAL = "awaiting manual grading"  # a written answer's diagnosis until the instructor scores it
 
 
 @dataclass
@@ -35,11 +37,13 @@ class TestRow:
     hints: list[str] = field(default_factory=list)
     diagnosis_key: str = ""  # the template(s) the diagnosis was made from, the same for every student
     unanswered: bool = False  # the function or answer is still the release's stub (see ``status``)
+    manual: bool = False  # a written answer, graded by hand (grading/manual.py)
+    pending: bool = False  # ... still awaiting manual grading (its score is not counted yet)
 
     @property
     def status(self) -> Status:
-        """passed (full marks), unanswered (not written yet) or failed."""
-        return Status.of(self.score, self.max_score, unanswered=self.unanswered)
+        """passed (full marks), unanswered (not written yet), pending (awaiting manual grading) or failed."""
+        return Status.of(self.score, self.max_score, unanswered=self.unanswered, pending=self.pending)
 
 
 @dataclass
@@ -69,6 +73,11 @@ class AssignmentResult:
     def max_score(self) -> float:
         return round(sum(t.max_score for t in self.tests), 6)
 
+    @property
+    def manual_pending(self) -> float:
+        """Points of written answers still awaiting manual grading (grades.csv's ``manual_pending``)."""
+        return round(sum(t.max_score for t in self.tests if t.pending), 6)
+
 
 def function_of(grade_id: str) -> str:
     try:
@@ -78,17 +87,43 @@ def function_of(grade_id: str) -> str:
 
 
 def expected_tests(course_dir: Path, assignment: str) -> list[tuple[str, float]]:
-    """(grade id, points) of every hidden test of the assignment, from its source notebook."""
+    """(grade id, points) of every hidden test of the assignment, from its source notebook
+    (written answers, graded by hand, are ``written_answers``)."""
     nb = nbformat.read(notebooks.source_notebook(course_dir, assignment), as_version=4)
     return [(notebooks.nbgrader_meta(c)["grade_id"], float(notebooks.nbgrader_meta(c)["points"]))
-            for c in notebooks.grade_cells(nb) if float(notebooks.nbgrader_meta(c).get("points", 0)) > 0]
+            for c in notebooks.grade_cells(nb)
+            if float(notebooks.nbgrader_meta(c).get("points", 0)) > 0 and not notebooks.is_written(c)]
+
+
+def written_answers(course_dir: Path, assignment: str) -> list[tuple[str, float]]:
+    """(grade id, points) of every written answer of the assignment, from its source notebook."""
+    return notebooks.written_answers(nbformat.read(notebooks.source_notebook(course_dir, assignment), as_version=4))
 
 
 def failed_result(course_dir, student, assignment, notebook, reason) -> AssignmentResult:
     """Every test scored 0 with ``reason``: a missing or broken submission still gets its rows."""
     rows = [TestRow(student, assignment, notebook, gid, function_of(gid), 0.0, pts, reason, diagnosis_key=reason)
             for gid, pts in expected_tests(course_dir, assignment)]
+    rows += [TestRow(student, assignment, notebook, gid, gid, 0.0, pts, reason, diagnosis_key=reason, manual=True)
+             for gid, pts in written_answers(course_dir, assignment)]
     return AssignmentResult(student, assignment, notebook, rows, problems=[reason])
+
+
+def written_rows(course_dir: Path, student: str, assignment: str, notebook: str, nb) -> list[TestRow]:
+    """A row per written answer of the autograded notebook ``nb``: awaiting manual grading when
+    answered, 0 when still the release's text (nbgrader's "No response"). Scores given by hand
+    are added afterwards from the gradebook (grading/manual.py)."""
+    cells = {notebooks.nbgrader_meta(c).get("grade_id"): c for c in nb.cells if notebooks.is_written(c)}
+    rows = []
+    for grade_id, points in written_answers(course_dir, assignment):
+        cell = cells.get(grade_id)
+        answered = cell is not None and utils.determine_grade(cell)[0] is None
+        row = TestRow(student, assignment, notebook, grade_id, grade_id, 0.0, points, manual=True, pending=answered,
+                      unanswered=not answered)
+        row.diagnosis = row.diagnosis_key = (
+            AWAITING_MANUAL if answered else f"Your answer to {grade_id} is not written yet.")
+        rows.append(row)
+    return rows
 
 
 def _cell_report(cell, timeout: int | None) -> tuple[dict | None, str]:
@@ -149,6 +184,7 @@ def read_results(course_dir: Path, student: str, assignment: str, notebook: str,
             row.diagnosis = row.diagnosis_key = "The test failed."
         rows.append(row)
     record_scores(course_dir, student, assignment, notebook, {r.grade_id: r.score for r in rows})
+    rows += written_rows(course_dir, student, assignment, notebook, nb)
     for grade_id, cell in cells.items():
         meta = notebooks.nbgrader_meta(cell)
         if float(meta.get("points", 0)) == 0 and any(o.get("output_type") == "error" for o in cell.outputs):

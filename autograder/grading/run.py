@@ -22,7 +22,7 @@ from .csvfiles import results_from_csvs, write_csvs
 from .job import Job, Settings, default
 from .local import grade_locally
 from .report import write_report
-from .results import AssignmentResult
+from .results import AWAITING_MANUAL, AssignmentResult
 from .submissions import students
 
 
@@ -141,7 +141,7 @@ def grade_table(results: list[AssignmentResult]) -> str:
             total, maximum = total + r.final_score, maximum + r.max_score
             if r.late and r.late.penalty:
                 notes.append(f"{a[:2]}: late {late.hours(r.late.seconds_late)} h, -{r.late.penalty:g}")
-            failed = sorted({t.function for t in r.tests if t.score < t.max_score})
+            failed = sorted({t.function for t in r.tests if t.score < t.max_score and not t.pending})
             if r.problems and r.score == 0:
                 notes.append(f"{a[:2]}: {r.problems[0]}")
             elif r.score == 0 and all(t.status is Status.UNANSWERED for t in r.tests):
@@ -149,7 +149,10 @@ def grade_table(results: list[AssignmentResult]) -> str:
             elif r.tampering:
                 notes.append(f"{a[:2]}: tampered: {r.tampering[0]}")
             elif failed:
-                first = next(t for t in r.tests if t.score < t.max_score)
+                first = next(t for t in r.tests if t.score < t.max_score and not t.pending)
                 notes.append(f"{a[:2]}: {first.diagnosis[:90]}")
+        pending = sum(by[s, a].manual_pending for a in assignments if (s, a) in by)
+        if pending:
+            notes.append(f"written answers: {pending:g} points {AWAITING_MANUAL}")
         lines.append("  ".join([f"{s:<{width}}", *cells, f"{total:g}/{maximum:g}".rjust(9), "; ".join(notes)]))
     return "\n".join(lines)

@@ -10,9 +10,12 @@ class Status(StrEnum):
     PASSED = "passed"  # full marks
     FAILED = "failed"  # fewer points (a mistake, an error, a test that did not run)
     UNANSWERED = "unanswered"  # the function or answer is the release's stub, not written yet
+    PENDING = "pending"  # a written answer awaiting manual grading (its points are not counted yet)
 
     @classmethod
-    def of(cls, score: float, max_score: float, *, unanswered: bool = False) -> "Status":
+    def of(cls, score: float, max_score: float, *, unanswered: bool = False, pending: bool = False) -> "Status":
         if unanswered:
             return cls.UNANSWERED
+        if pending:
+            return cls.PENDING
         return cls.PASSED if score >= max_score else cls.FAILED

@@ -120,12 +120,29 @@ def leaks(course_dir: Path, assignment: str) -> list[str]:
         for line in notebooks.solution_regions(c.source)
         if len(line.strip()) >= DISTINCTIVE and line.strip() not in outside
     }
+    # a written answer's model answer (the whole cell) and every mark scheme's lines
+    outside_schemes = "\n".join(c.source for c in source.cells if not notebooks.nbgrader_meta(c).get("solution")
+                                 and not notebooks.mark_scheme_lines(c.source))
+    written_lines = {
+        line.strip() for c in source.cells
+        for line in (c.source.splitlines() if notebooks.is_written(c) else notebooks.mark_scheme_lines(c.source))
+        if len(line.strip()) >= DISTINCTIVE and line.strip() not in outside_schemes
+    }
     public_helpers = "\n".join(f.read_text() for f in (course_dir / "bpkit").rglob("*.py") if "solved" not in f.parts)
     reference_lines = {line for line in graded_reference_lines(assignment)
                        if line not in outside and line not in public_helpers}
     found = []
     for path, text in _text_files(release_dir):
         rel = path.relative_to(course_dir)
+        cells = text
+        if path.suffix == ".ipynb":  # JSON escapes quotes and backslashes: search the cells' own text too
+            try:
+                cells += "\n" + "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
+            except Exception:  # not a notebook: the raw text is all there is
+                pass
+        for line in written_lines:
+            if line in cells:
+                found.append(f"{rel}: contains a written answer's model answer or mark scheme {line!r}")
         for word in FORBIDDEN:
             if word in text:
                 found.append(f"{rel}: contains {word!r}")
@@ -170,7 +187,7 @@ def self_check(course_dir: Path, released: list[Released]) -> list[str]:
             graded = read_results(scratch, SELF_CHECK_STUDENT, item.assignment, item.notebook.stem,
                                   timeout=None, verdicts=run.verdicts)
             for row in graded.tests:
-                if row.score < row.max_score:
+                if row.score < row.max_score and not row.manual:  # written answers are graded by hand
                     problems.append(f"{item.assignment}: the solution scores {row.score:g}/{row.max_score:g} "
                                     f"on {row.grade_id}: {row.diagnosis}")
             problems += [f"{item.assignment}: {p}" for p in graded.visible_failures]

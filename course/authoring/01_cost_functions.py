@@ -791,3 +791,50 @@ nb.concept_section()
 nb.concept("q_cost_of_half")
 nb.concept("q_why_cross_entropy")
 nb.concept("q_shape_of_dAL")
+
+nb.markdown(r"""
+## In your own words (graded by hand)
+
+Two questions the whole course is built around. Answer each in the markdown cell below it, in
+a few sentences; your instructor grades them by hand, so they appear as "awaiting manual
+grading" until then.
+""")
+
+nb.written(
+    "written_cost_function",
+    r"""What is a cost function? Say what it takes, what it returns, and what training does with it.""",
+    2,
+    [(1, r"""one number that measures how wrong the predictions $A^{[L]}$ are against the labels
+      $Y$ over the training examples (the average loss $J = \frac{1}{m} \sum_i \mathcal{L}(a^{(i)}, y^{(i)})$)."""),
+     (1, r"""training searches for the parameters $W, b$ with the lowest cost: gradient descent moves
+      every parameter against $\partial J / \partial \theta$, so the cost's derivative is where
+      backpropagation starts.""")],
+    r"""A cost function takes the network's predictions $A^{[L]}$ and the labels $Y$ of the training
+    examples and returns one number, the average loss $J = \frac{1}{m} \sum_i \mathcal{L}(a^{(i)}, y^{(i)})$,
+    that says how wrong the network is. It defines what "better" means: training looks for the
+    weights and biases with the lowest cost, and gradient descent gets there by moving every
+    parameter against the derivative $\partial J / \partial \theta$, which backpropagation computes
+    starting from the derivative of the cost.""")
+
+nb.written(
+    "written_cost_properties",
+    r"""What properties should a cost function have so that gradient descent can train a network
+    with it? Name three and say why each one matters.""",
+    3,
+    [(1, r"""smallest when the predictions equal the labels and growing as they get worse (never
+      negative), so that a lower cost really means better predictions."""),
+     (1, r"""differentiable in the predictions, so there is a gradient to follow; the
+      classification error is flat almost everywhere (its gradient is 0), so it cannot guide learning."""),
+     (1, r"""a gradient that stays large when the network is wrong: with a sigmoid output,
+      cross-entropy gives $\partial \mathcal{L} / \partial z = a - y$, while MSE's
+      $(a - y)\, a (1 - a)$ vanishes when the network is confidently wrong. Accept instead:
+      an average over the examples (comparable for any $m$), or finite for predictions of exactly
+      0 or 1 (clipping).""")],
+    r"""First, it must be lowest when the predictions match the labels and grow as they get worse
+    (it is never negative), or lowering it would not make the network better. Second, it must be
+    differentiable in the predictions: gradient descent follows its slope, and a cost like the
+    classification error is flat almost everywhere, so its gradient says nothing. Third, its
+    gradient should stay large when the network is wrong: with a sigmoid output, cross-entropy
+    gives $\partial \mathcal{L} / \partial z = a - y$, about $-1$ for a confidently wrong answer,
+    while MSE's $(a - y)\, a(1 - a)$ almost vanishes there, so the network would learn slowest
+    exactly when it is most wrong.""")

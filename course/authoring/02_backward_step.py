@@ -635,3 +635,45 @@ nb.concept_section()
 nb.concept("q_shape_of_dW")
 nb.concept("q_linear_cache")
 nb.concept("q_where_one_over_m")
+
+nb.markdown(r"""
+## In your own words (graded by hand)
+
+Answer each question in the markdown cell below it, in a few sentences; your instructor grades
+them by hand, so they appear as "awaiting manual grading" until then.
+""")
+
+nb.written(
+    "written_what_to_cache",
+    r"""What outputs can the forward pass cache for use in backpropagation? Name what one layer
+    caches and, for each, the backward equation that needs it.""",
+    3,
+    [(1, r"""$Z^{[l]}$ (the activation cache), for $dZ^{[l]} = dA^{[l]} \odot g'(Z^{[l]})$. Accept
+      also the output $A^{[l]}$ for sigmoid or tanh, whose slopes are $A(1 - A)$ and $1 - A^2$."""),
+     (1, r"""the layer's input $A^{[l-1]}$, for $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$."""),
+     (1, r"""the weights $W^{[l]}$ (with $b^{[l]}$: the linear cache `(A_prev, W, b)`), for
+      $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$; and why: the values were computed anyway, so the backward
+      pass reads them instead of recomputing the forward pass.""")],
+    r"""Each layer caches $Z^{[l]}$, its linear cache `(A_prev, W, b)`, and so everything its
+    backward step needs. $Z^{[l]}$ gives the activation's slope in $dZ^{[l]} = dA^{[l]} \odot g'(Z^{[l]})$
+    (for a sigmoid or tanh the output $A^{[l]}$ would do too, as $\sigma' = A(1 - A)$ and
+    $\tanh' = 1 - A^2$). The input $A^{[l-1]}$ gives $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$,
+    and $W^{[l]}$ passes the gradient on: $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$. All of them were computed
+    in the forward pass, so caching them (references, not copies) saves recomputing it.""")
+
+nb.written(
+    "written_explain_products",
+    r"""Explain in your own words why the step through an activation, $dZ = dA \odot g'(Z)$, is an
+    element-wise product, while the step through the linear part, $dA_{\text{prev}} = W^T dZ$, is a
+    matrix product.""",
+    2,
+    [(1, r"""an activation acts on each entry on its own: $z_j$ changes only $a_j$, so each entry of
+      the gradient is multiplied by its own local slope $g'(z_j)$ (no sums between units)."""),
+     (1, r"""in $Z = W A_{\text{prev}} + b$ every input unit $k$ feeds every unit $j$ (through $W_{jk}$),
+      so the gradient that reaches $a_{\text{prev},k}$ adds up what comes back from all the units,
+      $\sum_j W_{jk}\, dz_j$: that sum is the matrix product $W^T dZ$.""")],
+    r"""An activation works entry by entry: $a_j = g(z_j)$, so $z_j$ influences only $a_j$, and by the
+    chain rule the gradient of each entry is just multiplied by its own slope $g'(z_j)$: an
+    element-wise product. The linear part mixes units: every input $a_{\text{prev},k}$ reaches every
+    unit $z_j$ with weight $W_{jk}$, so its gradient collects the contributions of all the units,
+    $\sum_j W_{jk}\, dz_j$, and that sum over $j$ for every $k$ is exactly $W^T dZ$.""")

@@ -520,3 +520,49 @@ nb.concept_section()
 nb.concept("q_what_is_dA0")
 nb.concept("q_relu_and_sigmoid")
 nb.concept("q_number_of_caches")
+
+nb.markdown(r"""
+## In your own words (graded by hand)
+
+Answer each question in the markdown cell below it, in a few sentences with equations; your
+instructor grades them by hand, so they appear as "awaiting manual grading" until then.
+""")
+
+nb.written(
+    "written_backprop_equations",
+    r"""What are the backpropagation equations? For an $L$-layer network (relu hidden layers, a
+    sigmoid output, the cross-entropy cost), say how the backward pass starts and how it gets
+    $dZ^{[l]}$, $dW^{[l]}$, $db^{[l]}$ and $dA^{[l-1]}$ from $dA^{[l]}$ and the layer's cache.""",
+    4,
+    [(1, r"""the start: $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}}\right)$, or
+      directly $dZ^{[L]} = A^{[L]} - Y$ for a sigmoid output with cross-entropy."""),
+     (1, r"""$dZ^{[l]} = dA^{[l]} \odot g^{[l]\prime}(Z^{[l]})$, element-wise (relu: 1 where $Z > 0$, else 0;
+      sigmoid: $\sigma(Z)(1 - \sigma(Z))$)."""),
+     (1, r"""$dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$ and $db^{[l]} = \frac{1}{m} \sum_i dZ^{[l](i)}$
+      (row sums, shape $(n_l, 1)$)."""),
+     (1, r"""$dA^{[l-1]} = W^{[l]T} dZ^{[l]}$, with no $\frac{1}{m}$, handed to layer $l - 1$; the
+      loop runs $l = L, L-1, \dots, 1$.""")],
+    r"""The pass starts at the cost: $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}}\right)$,
+    which with the sigmoid output becomes $dZ^{[L]} = A^{[L]} - Y$. Then for $l = L, L-1, \dots, 1$:
+    $dZ^{[l]} = dA^{[l]} \odot g^{[l]\prime}(Z^{[l]})$ (relu's slope is 1 where $Z > 0$ and 0
+    elsewhere); $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$; $db^{[l]} = \frac{1}{m}$ times the row sums
+    of $dZ^{[l]}$; and $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$, with no $\frac{1}{m}$, which the next layer
+    down starts from. $Z^{[l]}$, $A^{[l-1]}$ and $W^{[l]}$ come from the layer's cache.""")
+
+nb.written(
+    "written_explain_backward_order",
+    r"""Explain in your own words why `L_model_backward` walks the layers from the last to the
+    first, and why it handles the output layer before its loop.""",
+    2,
+    [(1, r"""each layer needs $dA^{[l]}$, which only the layer above can compute
+      ($dA^{[l]} = W^{[l+1]T} dZ^{[l+1]}$): the chain rule starts at the cost and works back towards
+      the input."""),
+     (1, r"""the output layer is different: it starts from the derivative of the cost ($dA^{[L]}$, or
+      $dZ^{[L]} = A^{[L]} - Y$) and has a sigmoid, while every hidden layer repeats the same relu
+      step, so the loop covers $l = L-1$ down to 1.""")],
+    r"""The gradient of a layer needs $dA^{[l]}$, and that is computed by the layer above it,
+    $dA^{[l]} = W^{[l+1]T} dZ^{[l+1]}$: the chain rule multiplies local derivatives starting from the
+    cost, so the only place to begin is the output and the only direction is back towards the
+    input. The output layer is handled first and on its own because it is the odd one out: it
+    starts from the derivative of the cost and uses the sigmoid, while all the hidden layers are
+    relu layers that the loop treats alike.""")

@@ -245,3 +245,26 @@ nb.concept_section()
 nb.concept("q_step_factor")
 nb.concept("q_largest_rate")
 nb.concept("q_why_copy")
+
+nb.markdown(r"""
+## In your own words (graded by hand)
+
+Answer in the markdown cell below the question, in a few sentences; your instructor grades it
+by hand, so it appears as "awaiting manual grading" until then.
+""")
+
+nb.written(
+    "written_explain_update",
+    r"""Explain in your own words why the update rule *subtracts* the gradient,
+    $\theta \leftarrow \theta - \alpha\, d\theta$, and what goes wrong when the learning rate $\alpha$
+    is too small or too large.""",
+    2,
+    [(1, r"""the gradient points where the cost increases fastest, so a small step against it lowers
+      the cost (adding it would be gradient ascent)."""),
+     (1, r"""too small: the cost falls, but very slowly (many iterations); too large: the steps
+      overshoot the minimum, so the cost jumps about or grows (diverges).""")],
+    r"""The gradient $d\theta$ points in the direction in which the cost grows fastest, so moving
+    every parameter a small step the other way, $-\alpha\, d\theta$, lowers the cost; adding it would
+    climb the cost instead. The learning rate sets the step: too small and the cost goes down, but
+    so slowly that training needs far more iterations; too large and each step jumps past the
+    minimum, so the cost bounces around or grows without end.""")

@@ -774,3 +774,25 @@ nb.concept_section()
 nb.concept("q_plateau_cost")
 nb.concept("q_threshold")
 nb.concept("q_parameter_count")
+
+nb.markdown(r"""
+## In your own words (graded by hand)
+
+Answer in the markdown cell below the question, in a few sentences; your instructor grades it
+by hand, so it appears as "awaiting manual grading" until then.
+""")
+
+nb.written(
+    "written_explain_accuracy",
+    r"""Explain in your own words why section 6 compares the test accuracy with the majority-class
+    baseline, and what a training accuracy much higher than the test accuracy would tell you.""",
+    2,
+    [(1, r"""always answering the commoner class reaches the baseline accuracy with no learning at all,
+      so only an accuracy above it shows the network learned something from the images."""),
+     (1, r"""a large gap between training and test accuracy means overfitting: the network has partly
+      memorised its training images instead of what carries over to new ones.""")],
+    r"""A classifier that ignores the picture and always answers the commoner class is already right
+    on that class's share of the test set, so an accuracy means something only by how far it is
+    above that baseline. If the network does much better on its training images than on the test
+    images, it has partly memorised the training set (it overfits): what it learned does not carry
+    over to pictures it has not seen.""")

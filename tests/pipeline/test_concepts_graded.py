@@ -13,7 +13,7 @@ import pytest
 from autograder.hidden import concepts, registry
 from autograder.samples import planted
 from autograder.samples.demo import write_submissions
-from tests.conftest import run_cli
+from tests.conftest import max_points, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +60,7 @@ def test_grades_count_the_concept_points(graded):
     grades = {r["student_id"]: r for r in _rows(graded / "grades.csv") if r["assignment"] == A}
     total = sum(t.points for t in registry.tests_for(A))
     concept_points = sum(t.points for t in registry.tests_for(A) if t.concept)
-    assert float(grades["right"]["max_score"]) == total
+    assert float(grades["right"]["max_score"]) == max_points(A)  # written answers (graded by hand) included
     assert float(grades["right"]["score"]) == total
     assert float(grades["wrong"]["score"]) == total - concept_points
     assert float(grades["blank"]["score"]) == 0

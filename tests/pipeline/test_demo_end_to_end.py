@@ -8,8 +8,11 @@ import csv
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder import paths
+from autograder.grading.results import written_answers
 from autograder.hidden import registry
 from autograder.samples import planted
+from tests.conftest import is_written
 
 pytestmark = pytest.mark.slow
 
@@ -22,6 +25,7 @@ def rows(path):
 
 
 def max_points(assignment):
+    """The auto-graded points: a full answer's score while its written answers await manual grading."""
     return sum(t.points for t in registry.tests_for(assignment))
 
 
@@ -53,12 +57,16 @@ def test_every_student_and_assignment_has_a_row(grades, demo_run):
 
 def test_every_test_has_a_row_with_function_and_points(tests):
     per_student = {}
+    written = {gid: p for a in ASSIGNMENTS for gid, p in written_answers(paths.COURSE, a)}
     for r in tests:
         per_student.setdefault(r["student_id"], set()).add(r["grade_id"])
+        if is_written(r["grade_id"]):  # graded by hand: the function column names the answer
+            assert r["function"] == r["grade_id"] and float(r["max_score"]) == written[r["grade_id"]]
+            continue
         assert r["function"] == registry.get(r["grade_id"]).function
         assert float(r["max_score"]) == registry.get(r["grade_id"]).points
     for ids in per_student.values():
-        assert ids == {t.grade_id for t in registry.all_tests()}
+        assert ids == {t.grade_id for t in registry.all_tests()} | set(written)
 
 
 def test_the_correct_submission_scores_full_marks(grades):
@@ -89,7 +97,8 @@ def test_a_planted_mistake_costs_only_its_own_function(student, answer, grades, 
         assert grades[(student, a)] == max_points(a) - (lost if a == answer.assignment else 0), a
     mine = [r for r in tests if r["student_id"] == student and r["function"] == answer.function]
     assert any(answer.diagnosis in r["diagnosis"] for r in mine)
-    others = [r for r in tests if r["student_id"] == student and r["function"] != answer.function]
+    others = [r for r in tests if r["student_id"] == student and r["function"] != answer.function
+              and not is_written(r["grade_id"])]
     assert all(float(r["score"]) == float(r["max_score"]) and not r["diagnosis"] for r in others)
 
 
@@ -116,7 +125,8 @@ def test_feedback_exists_for_everyone_and_leaks_nothing(demo_run, tests):
     out = demo_run[0]
     pages = list((out / "feedback").rglob("*.html"))
     assert len(pages) == len({(r["student_id"], r["assignment"]) for r in tests})
-    forbidden = ["BEGIN HIDDEN TESTS", "grade_test", "autograder.", "from autograder", "BEGIN SOLUTION"]
+    forbidden = ["BEGIN HIDDEN TESTS", "grade_test", "autograder.", "from autograder", "BEGIN SOLUTION",
+                 "MARK SCHEME", "A full-marks answer"]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         for word in forbidden:

@@ -8,7 +8,7 @@ import pytest
 from autograder.grading import grade
 from autograder.samples import planted
 from autograder.samples.demo import BROKEN_NOTEBOOK, write_submissions
-from tests.conftest import points, run_cli
+from tests.conftest import max_points, points, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +64,7 @@ def test_cluster_grades_like_local_processes(copy_released, tmp_path, cluster):
     for name in ("grades.csv", "test_results.csv"):
         assert (remote / name).read_text() == (local / name).read_text()
     # the update rule earns nothing; the concept questions, answered right, keep their points
-    wrong = f"d_plus_update,04_update_rule,{points(ASSIGNMENT, concepts=True):g},{points(ASSIGNMENT):g}"
+    wrong = f"d_plus_update,04_update_rule,{points(ASSIGNMENT, concepts=True):g},{max_points(ASSIGNMENT):g}"
     assert wrong in (remote / "grades.csv").read_text()
     for student in [*CLASS, "d_missing"]:
         assert (remote / "feedback" / student / ASSIGNMENT / "update_rule.html").is_file()

@@ -15,9 +15,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
-from autograder.hidden import registry
 from autograder.samples.demo import write_submissions
-from tests.conftest import run_cli
+from tests.conftest import max_points, points, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +31,8 @@ STAMPS = {  # timestamp.txt in the zip; None: none, the zip entry's date is used
     "bad_stamp": "the day after the deadline",
 }
 ZIP_DATE = (2026, 12, 2, 5, 0, 0)
-MAX = sum(t.points for t in registry.tests_for(A))  # every point of the assignment (functions and concept questions)
+AUTO = points(A)  # the auto-graded points (functions and concept questions): a full answer's raw score
+MAX = max_points(A)  # every point of the assignment, written answers (awaiting manual grading) included
 
 
 def _zip_with_dates(folder: Path, archive: Path) -> Path:
@@ -70,11 +70,12 @@ def test_late_penalties_follow_the_policy_and_are_recorded(term):
     course, _, _, out, first = term
     header = open(out / "grades.csv").readline().strip().split(",")
     assert header == ["student_id", "assignment", "score", "max_score",
-                      "raw_score", "late_penalty", "submitted_at", "late_by"]
+                      "raw_score", "late_penalty", "submitted_at", "late_by", "manual_pending"]
     rows = {r["student_id"]: r for r in _rows(out / "grades.csv")}
     got = {s: (float(r["raw_score"]), float(r["late_penalty"]), float(r["score"])) for s, r in rows.items()}
-    want = {"on_time": (MAX, 0, MAX), "late_26h": (MAX, 0.3 * MAX, 0.7 * MAX), "in_grace": (MAX, 0, MAX),
-            "untouched_late": (0, 0, 0), "zip_dated": (MAX, 0.2 * MAX, 0.8 * MAX), "bad_stamp": (MAX, 0, MAX)}
+    want = {"on_time": (AUTO, 0, AUTO), "late_26h": (AUTO, 0.3 * MAX, AUTO - 0.3 * MAX), "in_grace": (AUTO, 0, AUTO),
+            "untouched_late": (0, 0, 0), "zip_dated": (AUTO, 0.2 * MAX, AUTO - 0.2 * MAX),
+            "bad_stamp": (AUTO, 0, AUTO)}
     assert {s: tuple(round(x, 4) for x in v) for s, v in got.items()} == {
         s: tuple(round(x, 4) for x in v) for s, v in want.items()}
     assert rows["late_26h"]["submitted_at"] == "2026-12-02T19:00:00Z" and rows["late_26h"]["late_by"] == "26.00"

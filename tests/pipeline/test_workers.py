@@ -11,7 +11,7 @@ from autograder import paths
 from autograder.grading import grade, local
 from autograder.samples import planted
 from autograder.samples.demo import write_submissions
-from tests.conftest import points
+from tests.conftest import max_points, points
 
 
 def test_workers_are_forked_only_from_a_process_without_other_threads():
@@ -49,5 +49,5 @@ def test_two_workers_grade_exactly_as_one(copy_released, tmp_path, monkeypatch, 
     for name in ("grades.csv", "test_results.csv"):
         assert (serial / name).read_text() == (parallel / name).read_text()
     # the update rule earns nothing; the concept questions, answered right, keep their points
-    wrong = f"w_plus_update,04_update_rule,{points('04_update_rule', concepts=True):g},{points('04_update_rule'):g}"
+    wrong = f"w_plus_update,04_update_rule,{points('04_update_rule', concepts=True):g},{max_points('04_update_rule'):g}"
     assert wrong in (parallel / "grades.csv").read_text()
