@@ -264,9 +264,11 @@ def _job_files(job_dir: Path, limit: str) -> None:
     (job_dir / "home").mkdir()
 
 
-def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB) -> Path:
+def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB,
+            student: str | None = None) -> Path:
     """Environment for the grading kernel this process starts next; returns the pid file that
-    the launcher writes (so a watchdog can stop the kernel)."""
+    the launcher writes (so a watchdog can stop the kernel). ``student``: the graded student's
+    id, which the kernel gets (so it shows the student's own version of each concept question)."""
     release_folder, job_dir = Path(release_folder).resolve(), Path(job_dir).resolve()
     probe = probe_path()
     limit = process_limit()
@@ -285,6 +287,7 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
         "read": [str(p) for p in [probe, release_folder, Path(sys.prefix), Path(sys.base_prefix),
                                   *([os.environ["CATDOG_DATA"]] if os.environ.get("CATDOG_DATA") else [])]],
         "write": [str(job_dir)],
+        "environment": {STUDENT_ENV: student} if student else {},
     }
     os.environ.update({
         "PYTHONPATH": os.pathsep.join([str(probe), str(release_folder)]),
@@ -295,7 +298,7 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
         SOCKET_DIR_ENV: str(job_dir),
         POLICY_ENV: json.dumps(policy),
     })
-    os.environ.pop(STUDENT_ENV, None)  # the oracle knows the student; the kernel need not
+    os.environ.pop(STUDENT_ENV, None)  # the shell's never reaches a kernel; the policy gives the graded one
     return pidfile
 
 

@@ -97,7 +97,7 @@ def _log(run: Run) -> str:
 
 def _attempt(api, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
     with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
-        pidfile = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
+        pidfile = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb, student=student)
         try:
             with Oracle(student, assignment, job_dir) as oracle, _Watchdog(pidfile, notebook_timeout) as dog:
                 outcome = api.autograde(assignment, student)
