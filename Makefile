@@ -72,7 +72,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check autograder course/bpkit course/authoring tests tools benchmarks
 
 notebooks: $(STAMP)
-	$(PY) -m autograder.authoring
+	$(PY) -m autograder notebooks
 
 release: $(STAMP) sandbox
 	$(PY) -m autograder release

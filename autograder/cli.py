@@ -1,13 +1,15 @@
-"""The command line: a thin layer over release(), grade() and demo()."""
+"""The command line: a thin layer over the verbs' own functions (release, grade, export,
+release-feedback, similarity, notebooks, demo)."""
 
 import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from . import html_assets, late, lms, nbgrader_api, paths
+from . import html_assets, paths
+from .authoring.build import add_arguments as authoring_arguments
 from .errors import UserError
-from .sandbox import kernel, session
+from .grading import job, late, lms
 from .similarity import cluster as similarity_defaults
 
 DEFAULT_OUT = paths.REPO / "build" / "grades"
@@ -47,11 +49,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--course-dir", type=Path, default=paths.COURSE)
     g.add_argument("--out", type=Path, default=DEFAULT_OUT)
     g.add_argument("--workers", type=_positive, default=None, help="parallel notebooks (default: the cores)")
-    g.add_argument("--timeout", type=_positive, default=nbgrader_api.DEFAULT_CELL_TIMEOUT,
-                   help="seconds a cell may run")
-    g.add_argument("--notebook-timeout", type=_positive, default=session.DEFAULT_NOTEBOOK_TIMEOUT,
+    g.add_argument("--timeout", type=_positive, default=job.default("timeout"),
+                   help="seconds a cell may run (default %(default)s)")
+    g.add_argument("--notebook-timeout", type=_positive, default=job.default("notebook_timeout"),
                    help="seconds a whole notebook may run (default %(default)s)")
-    g.add_argument("--memory-limit", type=_positive, default=kernel.DEFAULT_MEMORY_MB,
+    g.add_argument("--memory-limit", type=_positive, default=job.default("memory_mb"),
                    help="MiB of address space per grading kernel (default %(default)s)")
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="grade on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
@@ -99,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--common", type=_positive, default=similarity_defaults.COMMON,
                    help="code more than N students share is common: it counts for less, and the same body "
                         "written by more than N students is listed as a common answer (default %(default)s)")
+    n = sub.add_parser("notebooks", help="rebuild course/source/*/*.ipynb and bpkit/solved/ from course/authoring/*.py")
+    authoring_arguments(n)
     d = sub.add_parser("demo", help="release, grade a sample class, print the grade table")
     d.add_argument("--out", type=Path, default=DEFAULT_DEMO_OUT)
     d.add_argument("--workers", type=_positive, default=None)
@@ -120,8 +124,8 @@ def main(argv=None) -> int:
             with tempfile.TemporaryDirectory(prefix="autograder-zip-") as unpacked:
                 submissions = args.submissions
                 if submissions.suffix.lower() == ".zip" and submissions.is_file():
+                    from .grading.submissions import unpack_zip
                     from .notebooks import assignments
-                    from .submissions import unpack_zip
 
                     submissions = unpack_zip(submissions, Path(unpacked), assignments(args.course_dir))
                     late.stamp_from_zip(args.submissions, Path(unpacked), submissions)
@@ -137,7 +141,7 @@ def main(argv=None) -> int:
             print(f"\nwrote {args.out / 'grades.csv'}, {args.out / 'test_results.csv'}, "
                   f"{args.out / 'report.html'}, {args.out / 'items.csv'} and feedback/")
         elif args.command == "release-feedback":
-            from .exchange_feedback import release_feedback
+            from .grading.exchange_feedback import release_feedback
 
             done = release_feedback(args.course_dir, args.out, args.submissions or args.course_dir / "submitted",
                                     exchange=args.exchange, assignments=args.assignments)
@@ -159,8 +163,12 @@ def main(argv=None) -> int:
                                 common=args.common, assignments=args.assignments)
             print(summary(report))
             print(f"\nwrote {args.out / PAGE} and {args.out / PAIRS_CSV}")
+        elif args.command == "notebooks":
+            from .authoring.build import build
+
+            build(args.only, execute_cells=not args.no_execute)
         elif args.command == "demo":
-            from .demo import demo
+            from .samples.demo import demo
 
             demo(args.out, workers=args.workers)
     except UserError as err:

@@ -34,7 +34,7 @@ def config(course_dir: Path, *, timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name
     if kernel_name:  # grading: every notebook runs in this kernel, whatever its metadata says
         c.Execute.kernel_name = kernel_name
         c.Execute.kernel_manager_class = "autograder.sandbox.client.QuickKernelManager"  # no idle waits
-        from .sandbox.oracle import cell_error  # a function past the time limit costs one timeout
+        from .link.oracle import cell_error  # a function past the time limit costs one timeout
 
         c.Execute.on_cell_error = cell_error
     # Kill the kernel's whole process group once the notebook has run, instead of asking it to

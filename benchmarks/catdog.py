@@ -36,6 +36,7 @@ from bpkit.training_tools import (  # noqa: E402
 )
 
 from autograder import reference  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 DATASETS = {"dogs-vs-cats": SHARED_DATA / "dogs-vs-cats", "catvnoncat": SHARED_DATA / "catvnoncat"}
@@ -180,6 +181,7 @@ def main(argv=None):
     parser.add_argument("--main-iterations", type=int, default=None,
                         help="with --main-path: this many iterations for every run")
     args = parser.parse_args(argv)
+    print_machine()
     if args.main_path:
         folder = DATASETS["dogs-vs-cats"]
         if not folder.is_dir():

@@ -19,7 +19,7 @@ class twice on this machine, one run after the other:
 It prints notebooks per minute for both, the ratio, and whether every (student, assignment)
 got the same score from both (a notebook nbgrader could not grade counts as 0, as ours reports).
 ``--also-every-cell`` grades the class a third time with ours running every cell (no
-``autograder.skipping``), to show what skipping the cells no score depends on is worth.
+``autograder.grading.skipping``), to show what skipping the cells no score depends on is worth.
 """
 
 import sys
@@ -40,11 +40,13 @@ from nbgrader.apps import NbGraderAPI  # noqa: E402
 from nbgrader.coursedir import CourseDirectory  # noqa: E402
 from traitlets.config import Config  # noqa: E402
 
-from autograder import grading, notebooks, paths, planted, skipping  # noqa: E402
-from autograder.demo import BROKEN_NOTEBOOK, copy_course, write_submissions  # noqa: E402
-from autograder.grading import grade  # noqa: E402
+from autograder import notebooks, paths  # noqa: E402
+from autograder.grading import grade, local, skipping  # noqa: E402
 from autograder.hidden.seeds import STUDENT_ENV  # noqa: E402
 from autograder.nbgrader_api import gradebook_url  # noqa: E402
+from autograder.samples import planted  # noqa: E402
+from autograder.samples.demo import BROKEN_NOTEBOOK, copy_course, write_submissions  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 DEFAULT_STUDENTS = 4
 KINDS = ("correct", "mistakes", "untouched", "broken")
@@ -124,6 +126,7 @@ def main(argv=None):
                         help="also grade with ours running every cell (cells are skipped by default)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     args = parser.parse_args(argv)
+    print_machine()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="grading-throughput-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -155,7 +158,7 @@ def main(argv=None):
         print(f"ratio (ours / nbgrader, notebooks per minute): {plain_seconds / ours_seconds:.2f}x "
               f"on {os.cpu_count()} cores")
 
-        if args.also_every_cell and args.workers > 1 and grading._pool_context().get_start_method() != "fork":
+        if args.also_every_cell and args.workers > 1 and local.pool_context().get_start_method() != "fork":
             print("ours, running every cell: not measured (workers would be spawned, without the patch)")
         elif args.also_every_cell:
             every_course = shutil.copytree(base, work / "every_cell_course")
@@ -179,6 +182,7 @@ def main(argv=None):
                 print(f"  {key[0]} {key[1]}: nbgrader {plain[key]:g}, ours {ours.get(key)}")
         else:
             print(f"scores agree: yes, all {count}")
+        print_machine("end")
         return 1 if differ else 0
     finally:
         if args.keep is None:

@@ -33,6 +33,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 from autograder import nbgrader_api, notebooks, paths  # noqa: E402
 from autograder.sandbox.client import QuickKernelManager  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 ASSIGNMENT = "04_update_rule"
 WAYS = {  # name: (shutdown_kernel, kernel manager class)
@@ -46,6 +47,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="notebooks run per way (taken in turn)")
     args = parser.parse_args(argv)
+    print_machine()
     nb = nbformat.read(notebooks.source_notebook(paths.COURSE, ASSIGNMENT), as_version=4)
     nbgrader_api.prepare_kernels(paths.COURSE)
     times = {way: [] for way in WAYS}

@@ -46,6 +46,7 @@ from autograder.similarity.cluster import THRESHOLD, compare  # noqa: E402
 from autograder.similarity.collect import class_bodies, release_notebook  # noqa: E402
 from autograder.similarity.normalise import OK  # noqa: E402
 from autograder.similarity.run import PAIRS_CSV  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 ASSIGNMENTS = ("02_backward_step", "04_update_rule")
 BUG_RATE = 0.25
@@ -334,6 +335,7 @@ def main(argv=None) -> int:
                    help="time difflib on this many random pairs and scale up (default: every pair)")
     p.add_argument("--keep", type=Path, help="write the class and the page here instead of a scratch folder")
     args = p.parse_args(argv)
+    print_machine()
     plan, planted, untouched = build_class(args.students, args.seed)
     with tempfile.TemporaryDirectory(prefix="similarity-bench-") as scratch:
         root = args.keep or Path(scratch)

@@ -36,6 +36,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 
 from autograder import reference  # noqa: E402
+from benchmarks.machine import print_machine  # noqa: E402
 
 LAYERS = [12288, 20, 7, 5, 1]
 M = 209
@@ -124,6 +125,7 @@ def main(argv=None):
     parser.add_argument("--keep-openblas-env", action="store_true",
                         help="keep OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE (removed by default)")
     args = parser.parse_args(argv)
+    print_machine()
     try:
         import torch
     except ImportError:

@@ -2,6 +2,7 @@
 notebook overhead and the cat/dog recipes side by side."""
 
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -35,6 +36,8 @@ def test_train_step_benchmark_prints_a_ratio_or_why_it_skipped():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "benchmark skipped: PyTorch is not installed" in done.stdout or "float32" in done.stdout
+    assert re.search(r"^machine: .*, \d+ cores, .*load average [\d.]+ / [\d.]+ / [\d.]+", done.stdout, re.M), (
+        "a benchmark says which machine it ran on")
 
 
 def test_notebook_overhead_benchmark_prints_its_three_ways_and_a_ratio():

@@ -6,8 +6,9 @@ import re
 import nbformat
 from nbconvert import HTMLExporter
 
-from autograder import feedback, html_assets, notebooks, paths, skipping
-from autograder.results import AssignmentResult
+from autograder import html_assets, notebooks, paths
+from autograder.grading import feedback, skipping
+from autograder.grading.results import AssignmentResult
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

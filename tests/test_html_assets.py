@@ -8,9 +8,9 @@ import re
 import pytest
 
 from autograder import html_assets, paths
-from autograder.feedback import write_feedback
-from autograder.results import AssignmentResult
-from autograder.results import TestRow as Row
+from autograder.grading.feedback import write_feedback
+from autograder.grading.results import AssignmentResult
+from autograder.grading.results import TestRow as Row
 
 CDN = re.compile(r"""(src="|Src = ')https?://""")  # a script, or the widget renderer, from the network
 

@@ -5,10 +5,10 @@ import math
 
 import pytest
 
-from autograder import item_analysis
-from autograder.report import write_report
-from autograder.results import AssignmentResult
-from autograder.results import TestRow as Row
+from autograder.grading import item_analysis
+from autograder.grading.report import write_report
+from autograder.grading.results import AssignmentResult
+from autograder.grading.results import TestRow as Row
 
 A = "02_backward_step"
 # Four students on three items: a (1 point, function fa), b (1 point, fb), c (2 points, fc).

@@ -3,8 +3,9 @@
 
 import pytest
 
-from autograder import feedback, html_assets, notebooks, paths, standalone_page
-from autograder.results import AssignmentResult
+from autograder import html_assets, notebooks, paths
+from autograder.grading import feedback, standalone_page
+from autograder.grading.results import AssignmentResult
 
 pytestmark = pytest.mark.skipif(html_assets.available() is None,
                                 reason="no offline assets in build/html-assets (`make assets` needs npm)")

@@ -30,11 +30,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from autograder import planted  # noqa: E402
 from autograder import reference as ref  # noqa: E402
 from autograder.hidden import registry  # noqa: E402
 from autograder.hidden.compare import CATALOGUE, UNEXPLAINED  # noqa: E402
 from autograder.hidden.runner import result_of, run_test  # noqa: E402
+from autograder.samples import planted  # noqa: E402
 
 STUDENTS = ("pat", "quinn")
 HALVES = ("build", "held-out")

@@ -18,7 +18,7 @@ import inspect
 
 from autograder import reference
 
-from ..sandbox import wire
+from ..link import wire
 
 _POSITIONAL = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")
 

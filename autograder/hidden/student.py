@@ -1,7 +1,7 @@
 """Calling student code from a hidden test, the same way wherever the code lives.
 
 A hidden test talks to the student's function through a ``Student`` and a channel. The channel
-hands a ``call`` request to the probe (``autograder/sandbox/probe.py``): in a grading kernel
+hands a ``call`` request to the probe (``autograder/link/probe.py``): in a grading kernel
 over a socket (``oracle._Channel``), in this process for authoring, nbval and unit tests
 (``LocalChannel``). Either way the same probe code calls the function on copies decoded from
 plain data (``wire``), with the same stubs for its dependencies (answered by
@@ -17,7 +17,7 @@ import numpy as np
 
 from autograder import reference
 
-from ..sandbox import probe, wire
+from ..link import probe, wire
 from . import signatures
 
 

@@ -38,6 +38,7 @@ from .client import SOCKET_DIR_ENV
 from .launch import POLICY_ENV
 
 HERE = Path(__file__).resolve().parent
+LINK = HERE.parent / "link"  # the probe and the wire format are copied into every kernel
 KERNEL_NAME = "autograder-sandbox"
 DEFAULT_MEMORY_MB = 4096
 _PACKAGE_DOC = '"""Grading stand-in: only the probe of hidden tests (see the grader\'s sandbox)."""\n'
@@ -110,8 +111,8 @@ def probe_path() -> Path:
     launcher = "launch.py"
     files = {
         "autograder/__init__.py": _PACKAGE_DOC,
-        "autograder/hidden/__init__.py": (HERE / "probe.py").read_text(),
-        "autograder/hidden/wire.py": (HERE / "wire.py").read_text(),
+        "autograder/hidden/__init__.py": (LINK / "probe.py").read_text(),
+        "autograder/hidden/wire.py": (LINK / "wire.py").read_text(),
         launcher: (HERE / "launch.py").read_text(),
     }
     root_placeholder = "@ROOT@"

@@ -9,8 +9,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..link.oracle import Oracle
 from . import kernel
-from .oracle import Oracle
 
 ATTEMPTS = 3  # for a notebook whose grading failed for the grader's reasons, not the student's
 # What nbgrader logs when a fresh kernel never came up: no cell of the student's has run yet.

@@ -1,6 +1,6 @@
 """The bodies to compare: every graded function of every student, and the release skeleton's.
 
-Submissions are found as `grade` finds them (autograder.submissions); the skeleton is the
+Submissions are found as `grade` finds them (autograder.grading.submissions); the skeleton is the
 released notebook's, or, before `release` has run, the source notebook with nbgrader's
 ClearSolutions applied (what `release` hands out).
 """
@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 
 from .. import notebooks
+from ..grading.submissions import locate, students
 from ..hidden import registry
-from ..submissions import locate, students
 from .normalise import MISSING, UNPARSABLE, Body, find_definition, normalise
 
 

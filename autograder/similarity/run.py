@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import notebooks
 from ..atomic import write_text
 from ..errors import UserError
-from ..submissions import students, unpack_zip
+from ..grading.submissions import students, unpack_zip
 from .cluster import COMMON, THRESHOLD, Comparison, compare
 from .collect import class_bodies
 from .normalise import OK, Body

@@ -32,8 +32,8 @@ import nbformat
 import pytest
 
 from autograder import nbgrader_api, notebooks
-from autograder.demo import copy_course, sample_class, write_submissions
 from autograder.hidden import registry
+from autograder.samples.demo import copy_course, sample_class, write_submissions
 from tests.browser.jlab import CLASSIFIER, close_sessions, notebook, open_notebook, start_run_all
 
 REPO = Path(__file__).resolve().parents[2]

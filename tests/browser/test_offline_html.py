@@ -8,8 +8,8 @@ import pytest
 from nbclient import NotebookClient
 
 from autograder import html_assets
-from autograder.feedback import write_feedback
-from autograder.results import AssignmentResult
+from autograder.grading.feedback import write_feedback
+from autograder.grading.results import AssignmentResult
 from tests import exchange as ex
 from tests.browser.jlab import SCREENSHOTS
 from tests.conftest import run_cli
@@ -52,7 +52,7 @@ def test_feedback_renders_offline_with_equations_and_widgets(student, assignment
 
 @needs_assets
 def test_widgets_saved_in_a_feedback_page_render_offline(page, served, graded):
-    """Grading skips the widget cells (autograder.skipping), but a page built from a notebook
+    """Grading skips the widget cells (autograder.grading.skipping), but a page built from a notebook
     that ran one (its widget state saved, as nbclient does) shows it with the shipped renderer."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import ipywidgets as w\nw.IntSlider(value=7, description='layers')")])

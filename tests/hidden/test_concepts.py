@@ -4,9 +4,9 @@ student against their own version (tests/hidden/test_question_versions.py tests 
 import numpy as np
 import pytest
 
-from autograder import planted
 from autograder.hidden import concepts, registry
 from autograder.hidden.runner import result_of, run_test
+from autograder.samples import planted
 
 STUDENTS = ("pat", "quinn")
 QUESTIONS = [t for t in registry.all_tests() if t.concept]

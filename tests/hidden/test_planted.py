@@ -5,10 +5,10 @@ import copy
 import numpy as np
 import pytest
 
-from autograder import planted
 from autograder import reference as ref
 from autograder.hidden import registry
 from autograder.hidden.runner import result_of, run_test
+from autograder.samples import planted
 
 STUDENTS = ("pat", "quinn", "rio")
 

@@ -119,7 +119,7 @@ def test_show_displays_the_version_as_markdown_with_the_same_plain_text(monkeypa
 
 
 def test_the_planted_wrong_answers_follow_the_students_version():
-    from autograder import planted
+    from autograder.samples import planted
 
     answer = next(a for a in planted.CONCEPT_MISTAKES if a.function == "q_why_copy")
     for who in STUDENTS[:10]:

@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import planted, report
 from autograder import reference as ref
+from autograder.grading import report
+from autograder.grading.results import AssignmentResult
+from autograder.grading.results import TestRow as Row
 from autograder.hidden import compare, formulas, search
 from autograder.hidden.compare import as_array, check_output
-from autograder.results import AssignmentResult
-from autograder.results import TestRow as Row
+from autograder.samples import planted
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "diagnosis_share.py"
 # What tools/diagnosis_share.py measured (the held-out half, then each later batch); never below.

@@ -8,7 +8,7 @@ import pytest
 
 from autograder.hidden import registry, signatures
 from autograder.hidden.runner import result_of, run_test
-from autograder.sandbox.probe import make_stub, parameters_of
+from autograder.link.probe import make_stub, parameters_of
 
 PROVIDERS = ("bpkit.forward", "bpkit.init", "bpkit.solved.cost_functions", "bpkit.solved.backward_step",
              "bpkit.solved.L_model_backward", "bpkit.solved.update_rule")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import notebooks, paths, planted
+from autograder import notebooks, paths
+from autograder.samples import planted
 
 ASSIGNMENT = "04_update_rule"
 NOTEBOOK = "update_rule.ipynb"

@@ -15,8 +15,9 @@ import pytest
 from jupyter_client.connect import write_connection_file
 from nbgrader.api import Gradebook
 
-from autograder import nbgrader_api, paths, planted
-from autograder.demo import write_submissions
+from autograder import nbgrader_api, paths
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from autograder.sandbox import kernel, launch
 
 pytestmark = pytest.mark.slow

@@ -21,7 +21,8 @@ import pytest
 from autograder import notebooks
 from autograder.grading import grade
 from autograder.hidden import registry
-from autograder.sandbox import kernel, oracle
+from autograder.link import oracle
+from autograder.sandbox import kernel
 
 from . import cases
 

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from autograder.sandbox import kernel, launch, probe
+from autograder.link import probe
+from autograder.sandbox import kernel, launch
 from autograder.sandbox.client import SOCKET_DIR_ENV
 
 

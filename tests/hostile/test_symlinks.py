@@ -7,8 +7,8 @@ test_isolation.py; these check the pieces a link can come in through.
 import stat
 import zipfile
 
-from autograder import release
-from autograder.submissions import DANGLING, locate, unpack_zip
+from autograder.grading.submissions import DANGLING, locate, unpack_zip
+from autograder.release import build as release
 
 
 def _secret(tmp_path):

@@ -1,6 +1,6 @@
 """Notebook 05 gives the same results whatever order its cells are run in: every global name one
 cell reads from another is bound by exactly one cell above it and changed in place by none
-(autograder.cell_names), ``layers_dims`` is bound by the cell that trains, and the checker
+(autograder.authoring.cell_names), ``layers_dims`` is bound by the cell that trains, and the checker
 itself catches each way a cell can break that."""
 
 import runpy
@@ -8,7 +8,9 @@ import runpy
 import nbformat
 import pytest
 
-from autograder import authoring, cell_names, skipping
+from autograder import authoring
+from autograder.authoring import cell_names
+from autograder.grading import skipping
 
 CLASSIFIER = next(p for p in authoring.scripts() if p.stem == "05_cat_dog_classifier")
 

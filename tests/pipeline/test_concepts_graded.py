@@ -18,9 +18,9 @@ import shutil
 
 import pytest
 
-from autograder import planted
-from autograder.demo import write_submissions
 from autograder.hidden import concepts, registry
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

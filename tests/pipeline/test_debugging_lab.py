@@ -13,8 +13,9 @@ import shutil
 import nbformat
 import pytest
 
-from autograder import notebooks, planted
-from autograder.demo import write_submissions
+from autograder import notebooks
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ import csv
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import planted
 from autograder.hidden import registry
+from autograder.samples import planted
 
 pytestmark = pytest.mark.slow
 

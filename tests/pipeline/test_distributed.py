@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from autograder import planted
-from autograder.demo import BROKEN_NOTEBOOK, write_submissions
 from autograder.grading import grade
+from autograder.samples import planted
+from autograder.samples.demo import BROKEN_NOTEBOOK, write_submissions
 from tests.conftest import points, run_cli
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
-from autograder.gradebook import gradebook_entries, store_gradebook_entries
+from autograder.grading.gradebook import gradebook_entries, store_gradebook_entries
 
 pytestmark = pytest.mark.slow  # nbgrader creates each gradebook with alembic
 

@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from autograder import planted
-from autograder.demo import write_submissions
+from autograder.grading.standalone_page import standalone
 from autograder.nbgrader_api import COURSE_ID
-from autograder.standalone_page import standalone
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests import exchange as ex
 from tests.conftest import run_cli
 

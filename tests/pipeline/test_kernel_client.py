@@ -11,8 +11,8 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
 from autograder import nbgrader_api
-from autograder.demo import write_submissions
 from autograder.grading import grade
+from autograder.samples.demo import write_submissions
 from autograder.sandbox import session
 from autograder.sandbox.client import QuickKernelClient, QuickKernelManager
 

@@ -15,8 +15,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import nbgrader_api
-from autograder.demo import write_submissions
 from autograder.hidden import registry
+from autograder.samples.demo import write_submissions
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

@@ -4,8 +4,9 @@ from datetime import datetime
 
 import pytest
 
-from autograder import course_config, late
+from autograder import course_config
 from autograder.errors import UserError
+from autograder.grading import late
 
 DAY = 86400
 
@@ -75,7 +76,7 @@ def test_gradebook_due_dates_are_honoured(tmp_path):
     from nbgrader.api import Gradebook
 
     from autograder import nbgrader_api
-    from autograder.results import AssignmentResult, TestRow
+    from autograder.grading.results import AssignmentResult, TestRow
 
     bin_dir = Path(sys.executable).parent  # nbgrader runs this environment's `alembic` to create the gradebook
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -66,3 +66,26 @@ def test_the_source_notebooks_pass_nbval():
                            str(paths.COURSE / "source")], cwd=paths.REPO, env=env, capture_output=True,
                           text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_the_notebooks_verb_rebuilds_a_notebook_as_committed(tmp_path, monkeypatch, capsys):
+    """`python -m autograder notebooks ASSIGNMENT --no-execute` (what `make notebooks` runs, and
+    `python -m autograder.authoring`): on an up-to-date checkout it rewrites the notebook and its
+    solved module exactly as committed, outputs kept. Written into a copy of the course."""
+    from autograder import cli
+
+    assignment = "04_update_rule"
+    course = tmp_path / "course"
+    (course / "source").mkdir(parents=True)
+    committed = notebooks.source_notebook(paths.COURSE, assignment)
+    target = course / "source" / assignment / committed.name
+    target.parent.mkdir()
+    target.write_bytes(committed.read_bytes())
+    monkeypatch.setattr(paths, "COURSE", course)
+    monkeypatch.setattr(paths, "SOLVED", course / "bpkit" / "solved")
+    assert cli.main(["notebooks", assignment, "--no-execute"]) == 0
+    assert f"wrote {target}" in capsys.readouterr().out
+    assert nbformat.read(target, as_version=4) == nbformat.read(committed, as_version=4)
+    solved = course / "bpkit" / "solved" / "update_rule.py"
+    assert solved.read_text() == (paths.HELPER_PACKAGE / "solved" / "update_rule.py").read_text()
+    assert not (course / "source" / "01_cost_functions").exists()  # only the assignment asked for

@@ -10,10 +10,10 @@ costs seconds to grade.
 
 import pytest
 
-from autograder import planted
-from autograder.demo import write_submissions
 from autograder.grading import grade
 from autograder.hidden import registry
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests.corpus import parity
 
 pytestmark = pytest.mark.slow

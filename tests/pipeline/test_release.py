@@ -10,10 +10,10 @@ import nbformat
 import pytest
 
 from autograder import notebooks
-from autograder.demo import copy_course
 from autograder.errors import UserError
 from autograder.hidden import registry
 from autograder.release import ReleaseRefused, leaks, release
+from autograder.samples.demo import copy_course
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from autograder import skipping
-from autograder.review import balance_entropy, execution_order, review, stale_outputs, training
+from autograder.grading import skipping
+from autograder.grading.review import balance_entropy, execution_order, review, stale_outputs, training
 
 
 def cell(source, count=None, out="", cid=None, solution=None):

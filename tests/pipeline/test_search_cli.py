@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from autograder import planted
-from autograder.demo import write_submissions
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

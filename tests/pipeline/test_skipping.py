@@ -6,7 +6,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from autograder import authoring, notebooks, paths, restore, skipping
+from autograder import authoring, notebooks, paths
+from autograder.grading import restore, skipping
 
 
 def graded(grade_id):

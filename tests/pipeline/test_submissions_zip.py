@@ -5,10 +5,10 @@ import zipfile
 
 import pytest
 
-from autograder.demo import write_submissions
 from autograder.errors import UserError
+from autograder.grading.submissions import unpack_zip
 from autograder.hidden import registry
-from autograder.submissions import unpack_zip
+from autograder.samples.demo import write_submissions
 from tests.conftest import points, run_cli
 
 

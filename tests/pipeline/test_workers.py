@@ -7,22 +7,23 @@ import threading
 
 import pytest
 
-from autograder import grading, paths, planted
-from autograder.demo import write_submissions
-from autograder.grading import grade
+from autograder import paths
+from autograder.grading import grade, local
+from autograder.samples import planted
+from autograder.samples.demo import write_submissions
 from tests.conftest import points
 
 
 def test_workers_are_forked_only_from_a_process_without_other_threads():
-    fresh = subprocess.run([sys.executable, "-c", "from autograder import grading\n"
-                            "print(grading._pool_context().get_start_method())"],
+    fresh = subprocess.run([sys.executable, "-c", "from autograder.grading import local\n"
+                            "print(local.pool_context().get_start_method())"],
                            cwd=paths.REPO, capture_output=True, text=True, timeout=120)
     assert fresh.stdout.strip() == "fork", fresh.stderr
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert grading._pool_context().get_start_method() == "spawn"
+        assert local.pool_context().get_start_method() == "spawn"
     finally:
         stop.set()
         other.join()
@@ -31,7 +32,7 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
 @pytest.mark.slow
 @pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_two_workers_grade_exactly_as_one(released_course, tmp_path, monkeypatch, start):
-    monkeypatch.setattr(grading, "_pool_context", lambda: multiprocessing.get_context(start))
+    monkeypatch.setattr(local, "pool_context", lambda: multiprocessing.get_context(start))
     cls = {
         "w_correct": {},
         "w_plus_update": {planted.PLUS_UPDATE.assignment: {"update_parameters": planted.PLUS_UPDATE.source}},

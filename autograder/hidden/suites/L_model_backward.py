@@ -84,6 +84,3 @@ def two_layers(f, rng):
 @hidden_test(A, "L_model_backward", "four_layers", 4, deps=DEPS)
 def four_layers(f, rng):
     return _run(f, rng, 4)
-
-
-from . import backward_lab  # noqa: E402, F401 - the debugging lab's tests, registered after the rest of 03's

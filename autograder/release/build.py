@@ -18,10 +18,10 @@ from pathlib import Path
 
 import nbformat
 
-from . import nbgrader_api, notebooks, paths, reference
-from .errors import UserError
-from .hidden import registry
-from .sandbox import kernel, session
+from .. import nbgrader_api, notebooks, paths, reference
+from ..errors import UserError
+from ..hidden import registry
+from ..sandbox import kernel, session
 
 SELF_CHECK_STUDENT = "release-self-check"
 FORBIDDEN = (
@@ -144,7 +144,7 @@ def leaks(course_dir: Path, assignment: str) -> list[str]:
 def self_check(course_dir: Path, released: list[Released]) -> list[str]:
     """Autograde the solutions against the fresh release in a scratch copy: anything short of full
     marks on any test, or a failing visible check, is a problem."""
-    from .results import read_results  # late import: results imports feedback machinery
+    from ..grading.results import read_results  # late import: results imports feedback machinery
 
     problems = []
     with tempfile.TemporaryDirectory(prefix="autograder-selfcheck-") as tmp:

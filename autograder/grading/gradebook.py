@@ -6,7 +6,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import nbgrader_api
+from .. import nbgrader_api
 
 
 def record_scores(course_dir: Path, student: str, assignment: str, notebook: str, scores: dict[str, float]) -> None:

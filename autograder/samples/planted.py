@@ -1379,6 +1379,6 @@ CONCEPT_MISTAKES = [
 
 def concept_source(answer: Answer, student: str) -> str:
     """A planted concept answer as ``student`` writes it: its template filled with their version."""
-    from .hidden.visible import questions  # late import: the helper package is loaded on demand
+    from ..hidden.visible import questions  # late import: the helper package is loaded on demand
 
     return answer.source.format(v=questions.version(answer.function, student))

@@ -4,7 +4,7 @@
   saved outputs that a fresh run from the top does not reproduce (a variable left over from a
   deleted or edited cell, like a stale ``layers_dims``).
 - Training sanity (notebook 05), read from the student's own run (grading usually skips the
-  training cells, see autograder.skipping): the first cost should be near ln 2 (a fresh network
+  training cells, see autograder.grading.skipping): the first cost should be near ln 2 (a fresh network
   answers about 0.5, which costs ln 2 whatever the labels), a cost that stops at the entropy of
   the class balance means the network learned only how common each class is, a flat cost curve
   means the weights are too small or the learning rate too low, a rising one means it is too
@@ -14,7 +14,8 @@
 import math
 import re
 
-from . import notebooks, skipping
+from .. import notebooks
+from . import skipping
 
 MAX_STALE_CELLS = 3
 LN2 = math.log(2)
@@ -89,7 +90,7 @@ def stale_outputs(submitted, autograded) -> list[str]:
 
 
 def training(submitted) -> list[str]:
-    """Read from the student's own run: grading skips the training cells (autograder.skipping)."""
+    """Read from the student's own run: grading skips the training cells (autograder.grading.skipping)."""
     text = "\n".join(_stdout(c) for c in _code_cells(submitted))
     notes = []
     costs = [(int(i), float(c)) for i, c in _COST.findall(text)]

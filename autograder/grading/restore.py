@@ -13,7 +13,7 @@ it, and none can be gained by it).
 
 import nbformat
 
-from . import notebooks
+from .. import notebooks
 
 
 def _key(cell):

@@ -3,7 +3,7 @@
 - The code cells after the last graded cell (notebook 05's training run, plots and optional
   experiments; cells the student added at the end): every test has given its verdict by then.
   They do run when the student's saved outputs there may hide stale state (the notebook was not
-  run top to bottom in one go: see ``clean_run``), so that ``autograder.review`` can compare
+  run top to bottom in one go: see ``clean_run``), so that ``autograder.grading.review`` can compare
   those outputs with a fresh run.
 - The cells the author marked as demos (``Notebook.demo``: a widget or a plot that binds no
   name), as long as the student left them as released; an edited demo cell runs.
@@ -13,7 +13,7 @@ notebook stay as they were. The feedback says which cells were not run, and the 
 training read the student's own run of them.
 """
 
-from . import notebooks
+from .. import notebooks
 
 SKIP_TAG = "skip-execution"  # nbclient's NotebookClient.skip_cells_with_tag
 DEMO_TAG = "demo"  # set by the author on widget and plot cells (autograder.authoring)

@@ -3,7 +3,7 @@
 The machine that starts the run (the parent) sends each worker, once, a snapshot of what
 nbgrader needs from the course (gradebook, source/ and release/, the helper package and the
 AUTOTEST templates), and with every task the files of one student's assignment folder. A task
-grades one Job with ``grade_job`` in a scratch course of its own under the worker's temp
+grades one Job with ``job.guarded`` in a scratch course of its own under the worker's temp
 folder, so no two tasks ever write to the same file, and returns a ``RemoteResult``: plain
 data (the AssignmentResult, the feedback page, the autograded and submitted notebooks and the
 gradebook entries nbgrader made). The parent alone writes feedback/, the CSVs and the report,
@@ -27,11 +27,10 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import grading
-from .atomic import write_text
-from .errors import UserError
+from ..atomic import write_text
+from ..errors import UserError
 from .gradebook import gradebook_entries, store_gradebook_entries
-from .grading import Job, Settings
+from .job import Job, Settings, forget_course, guarded
 from .results import AssignmentResult, failed_result
 from .submissions import locate
 
@@ -143,7 +142,7 @@ def grade_on_cluster(jobs: list[Job], settings: Settings, scheduler: str, done) 
         futures = {}
         for job in jobs:
             if locate(job.folder, job.notebook).refused:  # a symbolic link: nothing to send, nothing to run
-                done(grading._guarded(job, settings))
+                done(guarded(job, settings))
                 continue
             future = client.submit(grade_remote, job.student, job.assignment, job.notebook,
                                    submitted_files(job.folder), key, shared, settings,
@@ -210,7 +209,7 @@ def grade_remote(student: str, assignment: str, notebook: str, files: list[Submi
                     (folder / f.name).write_bytes(f.data)
                     os.utime(folder / f.name, (f.mtime, f.mtime))
             settings = replace(settings, course_dir=course, out=scratch / "out")
-            result = grading._guarded(Job(student, assignment, folder, notebook), settings)
+            result = guarded(Job(student, assignment, folder, notebook), settings)
             where = (student, assignment, f"{notebook}.ipynb")
             remote = RemoteResult(
                 result=replace(result, feedback=None),
@@ -222,5 +221,5 @@ def grade_remote(student: str, assignment: str, notebook: str, files: list[Submi
             )
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-            grading._api.cache_clear()  # one nbgrader API per scratch course: keep none
+            forget_course()  # one nbgrader API per scratch course: keep none
     return remote

@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from .atomic import write_text
+from ..atomic import write_text
 from .late import hours, iso
 from .results import AssignmentResult, TestRow
 

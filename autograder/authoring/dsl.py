@@ -1,30 +1,19 @@
-"""Write the source notebooks from their text sources in course/authoring/.
+"""The ``Notebook`` builder the scripts in course/authoring/ use (one script per notebook,
+binding the built notebook to ``nb``; ``build.py`` saves and executes it)."""
 
-Each script in course/authoring/ builds one notebook with :class:`Notebook` and calls
-``save()``. ``python -m autograder.authoring`` runs them all, executes every notebook so the
-committed copies carry deterministic outputs for nbval, and regenerates bpkit/solved/ (the
-earlier assignments' solutions that later releases ship).
-"""
-
-import argparse
 import ast
 import difflib
-import os
-import re
-import runpy
-import sys
 import textwrap
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
-from . import notebooks, paths, skipping
-from .hidden import concepts, registry, seeds
+from .. import notebooks, paths
+from ..grading import skipping
+from ..hidden import concepts, registry
+from .solved import solved_module_text, write_solved_module
 
 SCHEMA_VERSION = 3
-SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
-EXECUTION_TIMEOUT = 600
 QUESTION_CELL = "show_"  # the id (and grade id) prefix of the cell that shows a concept question
 CONCEPT_INTRO = """Each question below is shown by running its cell: the order of its choices and its numbers are
 drawn for you (from your student id, your user name on JupyterHub), so your neighbour's version
@@ -86,7 +75,7 @@ class Notebook:
         return self._add(nbformat.v4.new_code_cell(_clean(source)), f"code-{len(self.cells)}")
 
     def demo(self, source: str):
-        """A widget or plot cell that grading skips (autograder.skipping): it must bind no name
+        """A widget or plot cell that grading skips (autograder.grading.skipping): it must bind no name
         (only expressions, such as a call that draws), so no later cell can depend on it."""
         code = _clean(source)
         binding = [type(s).__name__ for s in ast.parse(code).body
@@ -184,6 +173,7 @@ class Notebook:
                 for new_cell, old_cell in zip(nb.cells, old.cells, strict=True):
                     if new_cell.cell_type == "code":
                         new_cell.outputs, new_cell.execution_count = old_cell.outputs, old_cell.execution_count
+                nb.metadata["language_info"] = old.metadata.get("language_info", nb.metadata["language_info"])
         nbformat.write(nb, self.path)
         if self.ships_solutions:
             write_solved_module(self.assignment, self._setup or "", self._solutions)
@@ -220,101 +210,3 @@ def lab_solution_source(given: str, fixed: str) -> str:
                                         f"{indent}### END SOLUTION"]
         start = j2
     return "\n".join(out + fixed_lines[start:])
-
-
-def solved_module_name(assignment: str) -> str:
-    return assignment[3:]
-
-
-def imports_used(setup: str, code: str) -> list[str]:
-    """The import statements of ``setup`` that bind a name ``code`` uses (so a solved module never
-    drags in widgets or plotting that a release may not ship)."""
-    used = {node.id for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)}
-    kept = []
-    for node in ast.parse(setup).body:
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            bound = {(a.asname or a.name).split(".")[0] for a in node.names}
-            if bound & used:
-                kept.append(ast.get_source_segment(setup, node))
-    return kept
-
-
-def solved_module_text(assignment: str, setup: str, solutions: list[str]) -> str:
-    """bpkit/solved/<name>.py: this assignment's solutions, for the releases that come after it."""
-    body = ["\n".join(line for line in code.splitlines() if not SOLUTION_MARKERS.match(line))
-            for code in solutions]
-    imports = imports_used(setup, "\n\n".join(body))
-    return "\n".join([
-        f'"""Solutions of assignment {assignment}, provided to the assignments that come after it.',
-        "",
-        f"Generated from course/authoring/{assignment}.py by `python -m autograder.authoring`: do not edit.",
-        f"Never shipped with {assignment} itself.",
-        '"""',
-        "",
-        "# ruff: noqa",
-        *imports,
-        "",
-        "",
-        "\n\n\n".join(body),
-        "",
-    ])
-
-
-def solved_module_path(assignment: str) -> Path:
-    return paths.SOLVED / f"{solved_module_name(assignment)}.py"
-
-
-def write_solved_module(assignment: str, setup: str, solutions: list[str]) -> Path:
-    paths.SOLVED.mkdir(parents=True, exist_ok=True)
-    init = paths.SOLVED / "__init__.py"
-    if not init.exists():
-        init.write_text('"""Solutions of earlier assignments (generated from the course notebooks: do not edit)."""\n')
-    target = solved_module_path(assignment)
-    target.write_text(solved_module_text(assignment, setup, solutions))
-    return target
-
-
-def kernel_environment() -> None:
-    """Let kernels started from this process import the hidden library and the helper package,
-    and show the default version of every concept question (no student id: the committed
-    outputs must not depend on who ran the authoring, e.g. a JupyterHub user)."""
-    os.environ["PYTHONPATH"] = paths.kernel_pythonpath()
-    for name in seeds.STUDENT_VARIABLES:
-        os.environ.pop(name, None)
-
-
-def execute(path: Path) -> None:
-    """Run a notebook top to bottom in its folder and store its outputs."""
-    kernel_environment()
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=EXECUTION_TIMEOUT, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    # Timestamps and widget model ids change on every run: keep them out of the committed file.
-    nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-    nbformat.write(nb, path)
-
-
-def scripts() -> list[Path]:
-    return sorted(paths.AUTHORING.glob("[0-9][0-9]_*.py"))
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autograder.authoring", description=__doc__)
-    parser.add_argument("only", nargs="*", help="assignment ids (default: all)")
-    parser.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
-    args = parser.parse_args(argv)
-    for script in scripts():
-        if args.only and script.stem not in args.only:
-            continue
-        saved = runpy.run_path(str(script), run_name="__authoring__")
-        path = saved["nb"].save()
-        if not args.no_execute:
-            execute(path)
-        print(f"wrote {path.relative_to(paths.REPO)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,8 +14,9 @@ from nbconvert import HTMLExporter
 from nbconvert.filters import Highlight2HTML, clean_html
 from nbgrader.preprocessors import ClearHiddenTests
 
-from . import html_assets, notebooks, skipping
-from .atomic import write_text
+from .. import html_assets, notebooks
+from ..atomic import write_text
+from . import skipping
 from .results import AssignmentResult, TestRow
 
 

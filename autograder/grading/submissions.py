@@ -71,7 +71,7 @@ def unpack_zip(archive: Path, into: Path, assignments) -> Path:
     import stat
     import zipfile
 
-    from .errors import UserError
+    from ..errors import UserError
 
     try:
         zf = zipfile.ZipFile(archive)

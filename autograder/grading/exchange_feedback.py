@@ -21,9 +21,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import html_assets, nbgrader_api
-from .atomic import write_text
-from .errors import UserError
+from .. import html_assets, nbgrader_api
+from ..atomic import write_text
+from ..errors import UserError
 from .standalone_page import standalone
 
 TIMESTAMP, SECRET = nbgrader_api.SUBMISSION_FILES

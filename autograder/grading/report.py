@@ -17,8 +17,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from ..atomic import write_text  # noqa: E402
 from . import item_analysis  # noqa: E402
-from .atomic import write_text  # noqa: E402
 from .results import AssignmentResult, TestRow  # noqa: E402
 
 TOP_DIAGNOSES = 25

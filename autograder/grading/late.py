@@ -25,8 +25,8 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.utils import parse_utc
 
-from . import course_config, nbgrader_api
-from .errors import UserError
+from .. import course_config, nbgrader_api
+from ..errors import UserError
 
 TIMESTAMP_FILE = nbgrader_api.SUBMISSION_FILES[0]  # nbgrader's timestamp.txt, in <student>/<assignment>/
 POLICIES = ("none", "per-day", "zero")

@@ -16,7 +16,7 @@ import json
 import re
 from functools import cache
 
-from . import html_assets
+from .. import html_assets
 
 ROOT = "embedded-mathjax"  # MathJax's root URL inside the page: never fetched
 SKIPPED = ("extensions/a11y/", "extensions/HTML-CSS/", "extensions/MathML/")  # never loaded by the pages
@@ -57,7 +57,7 @@ def _mathjax(config: tuple[str, ...]) -> str:
     files = {name: text for name, text in files.items() if not name.startswith(SKIPPED)}
     if FONT_URL not in files[FONT_DATA]:
         raise RuntimeError(f"MathJax's {FONT_DATA} no longer builds font URLs as {FONT_URL}: "
-                           "update autograder/standalone_page.py for this MathJax version")
+                           "update autograder/grading/standalone_page.py for this MathJax version")
     files[FONT_DATA] = files[FONT_DATA].replace(FONT_URL, EMBEDDED_FONT_URL)
     fonts = {p.stem.removeprefix("MathJax_"): "data:font/woff;base64," + base64.b64encode(p.read_bytes()).decode()
              for p in sorted((source / "fonts" / "HTML-CSS" / "TeX" / "woff").glob("*.woff"))}

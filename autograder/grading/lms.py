@@ -22,8 +22,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import write_text
-from .errors import UserError
+from ..atomic import write_text
+from ..errors import UserError
 
 FORMATS = ("canvas", "moodle", "csv")
 ROSTER_COLUMNS = ("student_id", "name", "lms_id", "sis_user_id", "sis_login_id", "section", "email")

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import nbgrader_api, notebooks
+from .. import nbgrader_api, notebooks
+from ..hidden import registry
+from ..hidden.runner import RESULT_MIME
 from .gradebook import record_scores
-from .hidden import registry
-from .hidden.runner import RESULT_MIME
 
 if TYPE_CHECKING:
     from .late import Late
@@ -45,7 +45,7 @@ class AssignmentResult:
     notes: list[str] = field(default_factory=list)  # how the notebook was run; never deducted
     tampering: list[str] = field(default_factory=list)  # protected cells changed (restored; never counted)
     feedback: Path | None = None
-    late: "Late | None" = None  # submission time and late penalty (autograder.late.assess)
+    late: "Late | None" = None  # submission time and late penalty (autograder.grading.late.assess)
 
     @property
     def score(self) -> float:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import nbformat
 
-from . import notebooks, paths, planted
-from .grading import grade, grade_table
-from .release import release
+from .. import notebooks, paths
+from ..grading import grade, grade_table
+from ..release import release
+from . import planted
 
 BROKEN_NOTEBOOK = '{"cells": [ this is not JSON'
 
