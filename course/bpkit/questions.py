@@ -108,8 +108,11 @@ def show(name: str, student: str | None = None) -> None:
     """Display your version of question ``name`` (rendered as markdown, the same text as plain)."""
     text = version(name, student).markdown()
     try:
+        from IPython import get_ipython
         from IPython.display import display
     except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:  # outside a notebook: the text itself
         print(text)
     else:
         display({"text/markdown": text, "text/plain": text}, raw=True)

@@ -110,12 +110,18 @@ def test_the_kernels_student_sees_their_own_version(monkeypatch, capsys):
 def test_show_displays_the_version_as_markdown_with_the_same_plain_text(monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda data, raw=False: shown.append((data, raw)))
+    monkeypatch.setattr("IPython.get_ipython", lambda: object())  # as in a kernel
     questions.show("q_why_copy", "student001")
     (data, raw), = shown
     text = questions.version("q_why_copy", "student001").markdown()
     assert raw and data == {"text/markdown": text, "text/plain": text}
     letters = re.findall(r"^- \*\*([A-D])\.\*\*", text, flags=re.M)
     assert letters == ["A", "B", "C", "D"]
+
+
+def test_show_prints_the_text_outside_a_notebook(capsys):
+    questions.show("q_why_copy", "student001")
+    assert capsys.readouterr().out == questions.version("q_why_copy", "student001").markdown() + "\n"
 
 
 def test_the_planted_wrong_answers_follow_the_students_version():
