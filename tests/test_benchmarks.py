@@ -80,6 +80,20 @@ def test_catdog_benchmark_prints_both_recipes_side_by_side(tmp_path, monkeypatch
     assert "(Coursera recipe shortened to 3 iterations)" in out
 
 
+def test_catdog_benchmark_compares_the_notebooks_main_path_now_and_before(tmp_path, monkeypatch, capsys):
+    catdog = load("catdog")
+    photos = _photo_folder(tmp_path / "dogs-vs-cats", {"training_set": 12, "test_set": 6})
+    monkeypatch.setitem(catdog.DATASETS, "dogs-vs-cats", photos)
+    assert catdog.main(["--main-path", "--main-iterations", "3"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.startswith(("now ", "before "))]
+    assert [row[:2] for row in rows] == [["now", "L-layer"], ["now", "2-layer"], ["before", "L-layer"],
+                                         ["before", "2-layer"]]
+    assert [row[2] for row in rows] == ["16", "16", "32", "32"]  # the image side of each setting
+    assert all(0 <= float(row[-1]) <= 1 for row in rows)
+    assert "L-layer: test accuracy now / before = " in out and "2-layer: test accuracy now / before = " in out
+
+
 def test_catdog_benchmark_says_when_the_data_is_absent(tmp_path, monkeypatch, capsys):
     catdog = load("catdog")
     for name in list(catdog.DATASETS):
@@ -88,6 +102,8 @@ def test_catdog_benchmark_says_when_the_data_is_absent(tmp_path, monkeypatch, ca
     assert catdog.main([]) == 0
     assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
     assert catdog.main(["--folds"]) == 0
+    assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
+    assert catdog.main(["--main-path"]) == 0
     assert "benchmark skipped: the real data is absent" in capsys.readouterr().out
 
 

@@ -15,14 +15,20 @@ import nbformat
 from nbclient import NotebookClient
 
 from .. import paths
+from ..hidden import seeds
 
 EXECUTION_TIMEOUT = 600
 
 
 def kernel_environment() -> dict[str, str]:
     """The environment of the kernels that execute the source notebooks: this process's, with the
-    hidden library and the helper package importable (given to the kernel, never set here)."""
-    return dict(os.environ, PYTHONPATH=paths.kernel_pythonpath())
+    hidden library and the helper package importable (given to the kernel, never set here), and
+    no student id, so every concept question shows its default version (the committed outputs
+    must not depend on who ran the authoring, e.g. a JupyterHub user)."""
+    environment = dict(os.environ, PYTHONPATH=paths.kernel_pythonpath())
+    for name in seeds.STUDENT_VARIABLES:
+        environment.pop(name, None)
+    return environment
 
 
 def execute(path: Path) -> None:

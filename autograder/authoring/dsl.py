@@ -16,6 +16,10 @@ from ..hidden import concepts, registry
 from .solved import solved_module_text, write_solved_module
 
 SCHEMA_VERSION = 3
+QUESTION_CELL = "show_"  # the id (and grade id) prefix of the cell that shows a concept question
+CONCEPT_INTRO = """Each question below is shown by running its cell: the order of its choices and its numbers are
+drawn for you (from your student id, your user name on JupyterHub), so your neighbour's version
+may differ. Answer with the letter or the number of *your* version."""
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -143,14 +147,20 @@ your notebook is graded.
             self._add(cell, test.grade_id)
 
     def concept(self, name: str):
-        """A concept question (autograder/hidden/questions.py): its text and choices, the answer
-        cell (the right answer between solution markers) and its hidden test cell."""
+        """A concept question (autograder/hidden/questions.py, its visible text in
+        bpkit/questions.py): a read-only cell that shows the kernel's student their own version
+        (``questions.show``), the answer cell (between solution markers, the right answer of
+        whichever version the kernel shows) and its hidden test cell."""
         question = concepts.question(name)
         if name not in registry.concepts_of(self.assignment):
             raise ValueError(f"{name} is not a concept question of {self.assignment}")
-        self.markdown(question.markdown() + "\n\n" + f"Answer by assigning `{name}` below: "
-                      f"{question.answer_hint()}.")
-        code = "\n".join([f"# Replace the two lines below by `{name} = <your answer>`, then run the cell.",
+        if not any(c.get("id", "").startswith(QUESTION_CELL) for c in self.cells):
+            self.markdown(CONCEPT_INTRO)
+        show = "\n".join(["# NBVAL_CHECK_OUTPUT", "from bpkit import questions",
+                           f'questions.show("{name}")  # your own version: run this cell to see it'])
+        self._add(nbformat.v4.new_code_cell(show, metadata=_nbgrader(f"{QUESTION_CELL}{name}", locked=True)),
+                  f"{QUESTION_CELL}{name}")
+        code = "\n".join([f"# Replace the lines below by `{name} = <your answer>`, then run the cell.",
                           "### BEGIN SOLUTION", question.answer_source(), "### END SOLUTION"])
         self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(name, solution=True)), name)
         self.hidden_tests(name)

@@ -1,17 +1,15 @@
-"""Per-student randomisation: every (student, assignment, test) gets its own reproducible seed."""
+"""Per-student randomisation: every (student, assignment, test) gets its own reproducible seed.
 
-import hashlib
-import os
+The student id and the derivation are the helper package's (``bpkit.student``): the concept
+questions a student's kernel shows are drawn from the very seeds their hidden tests get."""
 
-STUDENT_ENV = "AUTOGRADER_STUDENT_ID"
-DEFAULT_STUDENT = "instructor"
+from .visible import student
+
+STUDENT_ENV = student.STUDENT_ENV
+STUDENT_VARIABLES = student.STUDENT_VARIABLES
+DEFAULT_STUDENT = student.DEFAULT_STUDENT
+student_id = student.student_id
 
 
-def student_id() -> str:
-    """The student being graded (set by the grader in the kernel's environment)."""
-    return os.environ.get(STUDENT_ENV) or DEFAULT_STUDENT
-
-
-def seed_for(student: str, assignment: str, grade_id: str) -> int:
-    digest = hashlib.sha256(f"{student}\x1f{assignment}\x1f{grade_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "little")
+def seed_for(student_name: str, assignment: str, grade_id: str) -> int:
+    return student.student_seed(student_name, assignment, grade_id)

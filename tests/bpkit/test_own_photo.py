@@ -79,6 +79,23 @@ def test_the_photo_is_classified_by_the_predict_given(parameters):
         f"your network says: {result['prediction_name']} (P(dog) = ")
 
 
+def test_the_photo_goes_through_the_same_columns_as_the_training_images(parameters):
+    """On real photos the notebook standardises its inputs: the photo gets the very same step."""
+    from bpkit import training_tools as tt
+
+    rng = np.random.default_rng(1)
+    train_images = rng.integers(0, 256, (20, SIZE, SIZE, 3)).astype(np.uint8)
+    columns = tt.input_columns(tt.model_settings("photos"), train_images)
+    image = own_photo.read_photo(photo_bytes(), SIZE)
+    result = own_photo.classify_photo(image, parameters, ref.L_model_forward, ref.predict, CLASSES, columns)
+    AL, _ = ref.L_model_forward(columns(image[np.newaxis]), parameters)
+    assert result["probability"] == pytest.approx(AL.item())
+    plain = own_photo.classify_photo(image, parameters, ref.L_model_forward, ref.predict, CLASSES)
+    assert plain["probability"] != pytest.approx(result["probability"])
+    widget = own_photo.photo_upload(parameters, ref.L_model_forward, ref.predict, SIZE, CLASSES, columns)
+    assert isinstance(widget, ipywidgets.VBox)
+
+
 def test_a_predict_returning_several_labels_is_refused(parameters):
     image = own_photo.read_photo(photo_bytes(), SIZE)
     with pytest.raises(ValueError, match="shape \\(1, m\\)"):

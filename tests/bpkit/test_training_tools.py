@@ -4,6 +4,7 @@ photos recipe."""
 import numpy as np
 import pytest
 from bpkit import training_tools as tt
+from bpkit.data import preprocess
 from bpkit.forward import L_model_forward
 from bpkit.init import initialize_parameters_deep
 
@@ -230,19 +231,36 @@ def test_early_stopping_stops_when_the_cost_diverges():
 def test_recipes_name_every_data_source():
     assert set(tt.RECIPES) == {"procedural", "catvnoncat", "photos"}
     assert tt.RECIPES["catvnoncat"] == {"size": 64, "hidden": [20, 7, 5], "method": "full batch",
-                                       "learning_rate": 0.0075, "iterations": 2500}
+                                       "learning_rate": 0.0075, "iterations": 2500, "standardise": False}
 
 
 def test_model_settings_are_full_batch_for_every_source():
     for source in tt.RECIPES:
         settings = tt.model_settings(source)
         assert settings["method"] == "full batch"
-        assert set(settings) == {"size", "hidden", "method", "learning_rate", "iterations"}
+        assert set(settings) == {"size", "hidden", "method", "learning_rate", "iterations", "standardise"}
     assert tt.model_settings("procedural") == tt.RECIPES["procedural"]
     assert tt.model_settings("catvnoncat") == tt.RECIPES["catvnoncat"]
-    # real photos: the network of the drawn faces, on images of the photo recipe's size
-    assert tt.model_settings("photos")["size"] == tt.RECIPES["photos"]["size"]
-    assert tt.model_settings("photos")["hidden"] == tt.RECIPES["procedural"]["hidden"]
+    # real photos: the network of the drawn faces, on small standardised images
+    photos = tt.model_settings("photos")
+    assert photos == tt.PHOTOS_FULL_BATCH and photos["standardise"]
+    assert photos["hidden"] == tt.RECIPES["procedural"]["hidden"]
+    assert photos["size"] < tt.RECIPES["photos"]["size"]  # the appendix's recipe loads its own, larger
     settings = tt.model_settings("procedural")
     settings["hidden"].append(3)  # a copy: a notebook changing its settings leaves RECIPES alone
     assert tt.RECIPES["procedural"]["hidden"] == [20, 7, 5]
+
+
+def test_input_columns_divide_by_255_or_standardise_with_the_training_statistics():
+    rng = np.random.default_rng(0)
+    train = rng.integers(0, 256, (30, 4, 4, 3)).astype(np.uint8)
+    test = rng.integers(0, 256, (5, 4, 4, 3)).astype(np.uint8)
+    plain = tt.input_columns(tt.model_settings("procedural"), train)
+    assert np.array_equal(plain(test), preprocess(test))
+    columns = tt.input_columns(tt.model_settings("photos"), train)
+    train_x = columns(train)
+    assert train_x.shape == (48, 30)
+    np.testing.assert_allclose(train_x.mean(axis=1), 0, atol=1e-12)
+    np.testing.assert_allclose(train_x.std(axis=1), 1, atol=1e-6)
+    mean, std = tt.standardiser(preprocess(train))  # the test images use the training statistics
+    np.testing.assert_allclose(columns(test), tt.standardise(preprocess(test), mean, std))

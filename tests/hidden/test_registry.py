@@ -18,11 +18,12 @@ CONTRACT = {
 }
 
 
-def reference_namespace():
-    """The reference functions, and the right answer to every concept question."""
+def reference_namespace(student="student-a"):
+    """The reference functions, and the right answer to every concept question (``student``'s version)."""
     answers = {}
     for name in {t.function for t in registry.all_tests() if t.concept}:
-        exec(concepts.question(name).answer_source(), answers)  # noqa: S102 - the questions' own answers
+        question = concepts.question(name)
+        exec(question.answer_line(question.version_of(student)), answers)  # noqa: S102 - the questions' own answers
     answers.pop("__builtins__", None)
     return {name: getattr(ref, name) for name in ref.__all__} | answers
 

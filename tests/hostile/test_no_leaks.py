@@ -11,7 +11,7 @@ import pytest
 
 from autograder import paths
 from autograder import reference as ref
-from autograder.hidden import compare, concepts, registry
+from autograder.hidden import compare, registry
 from autograder.hidden.runner import run_test
 from autograder.release import leaks
 
@@ -33,10 +33,9 @@ def _files(folder):
 
 def _hidden_test_lines():
     """Distinctive lines of the hidden tests that the public helper package does not also hold."""
+    # (the concept questions' text and choices are in the helper package, bpkit/questions.py;
+    # their answers and reasons are not, and stay distinctive lines here)
     public = "\n".join(text for _, text in _files(paths.HELPER_PACKAGE))
-    # the concept questions' text and choices are shown in the notebooks (their answers and
-    # reasons are not, and stay distinctive lines here)
-    public += "\n".join(concepts.question(t.function).markdown() for t in registry.all_tests() if t.concept)
     lines = set()
     for path in sorted((paths.REPO / "autograder" / "hidden").rglob("*.py")):
         for line in path.read_text().splitlines():

@@ -1,7 +1,9 @@
 """Try your own photo: upload an image and let the student's trained network classify it.
 
 The uploaded file is read like the images of the training set (``bpkit.data.images``: RGB,
-squashed to size x size, bilinear), flattened and divided by 255 like ``preprocess``, then
+squashed to size x size, bilinear), turned into a column exactly as the training images were
+(flattened and divided by 255 like ``preprocess``, and standardised with the training set's
+statistics where the notebook's settings say so: ``training_tools.input_columns``), then
 classified by the student's own ``predict``. The pure functions below do the work; the widget
 is a thin shell around them. Shapes: image (size, size, 3) uint8, column (size * size * 3, 1).
 """
@@ -36,11 +38,12 @@ def photo_column(image):
     return preprocess(np.asarray(image)[np.newaxis])
 
 
-def classify_photo(image, parameters, forward, predict, classes=None):
+def classify_photo(image, parameters, forward, predict, classes=None, columns=None):
     """What the network says about one image, as a dict: probability (P(class 1), a float),
     prediction (0/1, from ``predict``), prediction_name and confidence (the probability of the
-    predicted class). ``forward`` is L_model_forward, ``predict`` the student's."""
-    column = photo_column(image)
+    predicted class). ``forward`` is L_model_forward, ``predict`` the student's; ``columns`` turns
+    images (m, h, w, 3) into input columns as for the training set (default: ``preprocess``)."""
+    column = photo_column(image) if columns is None else columns(np.asarray(image)[np.newaxis])
     AL, _ = forward(column, parameters)
     probability = float(np.asarray(AL, dtype=float).ravel()[0])
     predictions = np.asarray(predict(column, parameters)).astype(int).ravel()
@@ -67,11 +70,13 @@ def uploaded_files(value):
     return [(item["name"], bytes(item["content"])) for item in value]
 
 
-def photo_upload(parameters, forward, predict, size, classes=None):
+def photo_upload(parameters, forward, predict, size, classes=None, columns=None):
     """An upload button and the verdict of the student's network on the photo chosen.
 
     parameters: the trained network; forward: L_model_forward; predict: the student's predict;
-    size: the side of the training images (the photo is squashed to size x size). Returns an
+    size: the side of the training images (the photo is squashed to size x size); columns: how
+    the training images became input columns (``training_tools.input_columns``; default
+    ``preprocess``), applied to the photo too. Returns an
     ``ipywidgets.VBox``, or, while predict is not written yet (or raises on a blank image), an
     ``ipywidgets.HTML`` that says which function to write first.
     """
@@ -81,7 +86,7 @@ def photo_upload(parameters, forward, predict, size, classes=None):
     student = StudentFunctions(predict=predict, L_model_forward=forward)
     blank = np.full((size, size, 3), 128, dtype=np.uint8)
     try:
-        classify_photo(blank, parameters, student["L_model_forward"], student["predict"], classes)
+        classify_photo(blank, parameters, student["L_model_forward"], student["predict"], classes, columns)
     except Exception as error:
         return message_widget(student.explain(error))
 
@@ -98,7 +103,7 @@ def photo_upload(parameters, forward, predict, size, classes=None):
             try:
                 image = read_photo(content, size)
                 result = classify_photo(image, parameters, student["L_model_forward"],
-                                        student["predict"], classes)
+                                        student["predict"], classes, columns)
             except ValueError as error:
                 display(message_widget(f"{name}: {error}"))
                 return
