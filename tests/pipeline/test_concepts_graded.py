@@ -14,6 +14,7 @@ for the other's. Each one's feedback shows their own version.
 """
 
 import csv
+import shutil
 
 import pytest
 
