@@ -190,9 +190,12 @@ def test_a_call_interrupted_by_the_time_limit_is_told_to_the_grader_and_stops_th
 
 
 @pytest.fixture
-def listening(tmp_path):
-    """The oracle of 02_backward_step for one student, on its Unix socket in ``tmp_path``."""
+def listening(tmp_path, monkeypatch):
+    """The oracle of 02_backward_step for one student, on its Unix socket in ``tmp_path``; this
+    process's environment plays the kernel's, which the grader gives ``Oracle.environment``."""
     with oracle.Oracle("s1", "02_backward_step", tmp_path) as served:
+        for name, value in served.environment.items():
+            monkeypatch.setenv(name, value)
         yield served
 
 
