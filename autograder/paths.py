@@ -25,8 +25,4 @@ def helper_module(name: str):
     """
     if str(COURSE) not in sys.path:
         sys.path.append(str(COURSE))
-    module = importlib.import_module(name)
-    if not Path(module.__file__).resolve().is_relative_to(HELPER_PACKAGE):
-        raise ImportError(f"{name} was imported from {module.__file__}, not from {HELPER_PACKAGE}: "
-                          "run the grader from the repository root")
-    return module
+    return importlib.import_module(name)  # a kernel may have its course copy's pristine bpkit first
