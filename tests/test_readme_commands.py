@@ -21,6 +21,10 @@ COVERED = {
         "tests/pipeline/test_late_and_regrade.py::test_late_penalties_follow_the_policy_and_are_recorded",
     "--submissions class.zip": "tests/pipeline/test_late_and_regrade.py::"
                                "test_late_penalties_follow_the_policy_and_are_recorded",
+    "python -c \"import sys; sys.path.insert(0, 'course'); from bpkit import questions; "
+    "questions.show('q_why_copy', 'alice')\"":
+        "tests/hidden/test_question_versions.py::"
+        "test_the_readme_command_shows_a_students_version_from_the_repository_root",
     "make assets": "tests/test_html_assets.py::test_the_built_assets_hold_the_three_scripts",
     "make test": "tests/test_readme_commands.py::test_make_targets_wrap_the_cli",
     "make screenshots": "tests/browser/test_offline_html.py::test_the_report_renders_offline",

@@ -131,3 +131,17 @@ def test_the_planted_wrong_answers_follow_the_students_version():
     for who in STUDENTS[:10]:
         letter = questions.version("q_why_copy", who).letter_of[1]
         assert planted.concept_source(answer, who) == f"q_why_copy = {letter!r}"
+
+
+def test_the_readme_command_shows_a_students_version_from_the_repository_root():
+    """README's way for an instructor to see one student's version, run as written."""
+    import subprocess
+    import sys
+
+    from autograder import paths
+
+    command = ("import sys; sys.path.insert(0, 'course'); from bpkit import questions; "
+               "questions.show('q_why_copy', 'alice')")
+    done = subprocess.run([sys.executable, "-c", command], cwd=paths.REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == questions.version("q_why_copy", "alice").markdown() + "\n"
