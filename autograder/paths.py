@@ -18,10 +18,13 @@ def kernel_pythonpath(course_dir: Path = COURSE) -> str:
 
 
 def helper_module(name: str):
-    """A module of the course's helper package (``bpkit.mismatch``), imported by the grader itself.
+    """A module of the course's helper package, imported by the grader itself: the one way the
+    grader reaches ``bpkit`` (``bpkit.mismatch``, the words the visible checks share with the hidden
+    tests; ``bpkit.student`` and ``bpkit.questions``, the seed and the concept questions' versions).
 
-    The grader shares a few student-facing words with the visible checks; ``course/`` goes on
-    ``sys.path`` for that (the kit is never installed). The helper package never imports the grader.
+    ``course/`` goes on ``sys.path`` for that (the kit is never installed); a ``bpkit`` this process
+    imported already (a kernel's, or the tests') is used as it is. The helper package never
+    imports the grader.
     """
     if str(COURSE) not in sys.path:
         sys.path.append(str(COURSE))
