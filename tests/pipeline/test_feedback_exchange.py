@@ -12,7 +12,7 @@ from autograder.nbgrader_api import COURSE_ID
 from autograder.samples import planted
 from autograder.samples.demo import write_submissions
 from tests import exchange as ex
-from tests.conftest import run_cli
+from tests.conftest import is_written, run_cli
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT, NOTEBOOK = "04_update_rule", "update_rule"
@@ -71,7 +71,10 @@ def test_the_report_of_the_class_has_its_item_analysis(term):
     assert {r["assignment"] for r in items} == {ASSIGNMENT} and len(items) >= 2
     for row in items:  # ada full marks, ben untouched (0), fay + instead of -: nobody is flagged in a class of 3
         assert 0 <= float(row["difficulty"]) < 1 and row["flag"] == ""
-        assert row["students"] == str(len(CLASS))
+        if is_written(row["grade_id"]):  # answers awaiting manual grading are no observation yet
+            assert int(row["students"]) < len(CLASS)
+        else:
+            assert row["students"] == str(len(CLASS))
     assert any("update_parameters" in r["function"] and r["top_diagnoses"] for r in items)
     report = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="item-analysis"' in report and "too few to flag" in report

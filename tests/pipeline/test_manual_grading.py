@@ -88,12 +88,12 @@ def test_written_answers_await_manual_grading_in_a_column_of_their_own(rounds):
 
 
 def test_the_report_never_counts_a_pending_answer_as_failed(rounds, tmp_path):
-    from autograder.grading.csvfiles import TEST_COLUMNS, TESTS_FILE, results_from_csvs
+    from autograder.grading.csvfiles import TEST_HEADER, TESTS_FILE, results_from_csvs
     from autograder.grading.item_analysis import analyse
     from autograder.grading.report import common_diagnoses, pass_rates
 
     with open(tmp_path / TESTS_FILE, "w", newline="") as f:  # the rows as the report reads kept ones
-        writer = csv.DictWriter(f, TEST_COLUMNS)
+        writer = csv.DictWriter(f, TEST_HEADER)
         writer.writeheader()
         writer.writerows(r for r in rounds[2]["tests"] if r["student_id"] == "writer")
     results = results_from_csvs(tmp_path, set())
