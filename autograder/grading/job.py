@@ -50,12 +50,20 @@ def default(option: str):
     return next(f.default for f in fields(Settings) if f.name == option)
 
 
+@cache
+def _course_config(course_dir: Path, timeout: int):
+    """nbgrader's configuration of a course, built once per process (``session`` copies it for
+    each kernel and never changes it)."""
+    return nbgrader_api.config(course_dir, timeout=timeout, kernel_name=kernel.KERNEL_NAME)
+
+
 def _config(settings: Settings):
-    return nbgrader_api.config(settings.course_dir, timeout=settings.timeout, kernel_name=kernel.KERNEL_NAME)
+    return _course_config(settings.course_dir, settings.timeout)
 
 
-def forget_course(course_dir: Path | None = None) -> None:
+def forget_course() -> None:
     """Drop what is cached of every course (a scratch course that is about to go)."""
+    _course_config.cache_clear()
     _grade_ids.cache_clear()
 
 
