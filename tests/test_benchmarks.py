@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from autograder import paths
 
@@ -130,3 +131,27 @@ def test_similarity_benchmark_finds_the_planted_copy_and_flags_no_skeleton():
     for line in ("python -m autograder similarity:", "ratio naive / ours: ", "recall 1.00",
                  "untouched releases reported as similar: 0"):
         assert line in done.stdout, done.stdout
+
+
+@pytest.mark.slow
+def test_scale_benchmark_splits_each_notebook_into_stages_for_every_class_size(released_course):
+    done = subprocess.run([sys.executable, str(paths.REPO / "benchmarks" / "scale.py"), "--students", "1", "3",
+                           "--assignment", "04_update_rule", "--course", str(released_course)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    assert re.search(r"^machine: .*, \d+ cores, .*load average", out, re.M)
+    sizes = re.findall(r"^(\d+) students, (\d+) notebooks: .* notebooks/min", out, re.M)
+    assert sizes == [("1", "1"), ("3", "3")]
+    for block in out.split("\n\n")[1:3]:
+        total = float(re.search(r"seconds per notebook in its worker: ([\d.]+)", block)[1])
+        stage_lines = re.findall(r"^    ([a-z ]+?)\s+([\d.]+)\s+[\d.]+%$", block, re.M)
+        stages = {name.strip(): float(v) for name, v in stage_lines}
+        assert set(stages) == {"prepare", "kernel start", "student cells", "hidden tests", "gradebook",
+                               "nbgrader autograde", "results", "feedback page"}, block
+        assert stages["kernel start"] > 0 and stages["hidden tests"] > 0 and stages["feedback page"] > 0
+        assert sum(stages.values()) == pytest.approx(total, abs=0.01)
+        assert re.search(r"CSVs and report [\d.]+ s \([\d.]+% of the run\)", block)
+        assert 0 < float(re.search(r"peak memory \(main and workers, PSS\): ([\d.]+) GB", block)[1]) < 24
+    growth = out.split("growth against 1 students")[1]
+    assert re.search(r"^\s+3\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\w", growth, re.M), growth

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from .. import nbgrader_api, notebooks
+from .. import nbgrader_api, notebooks, timing
 from ..sandbox import kernel, session
 from . import feedback, late, restore, skipping
 from .feedback import write_feedback
@@ -69,6 +69,7 @@ def forget_course() -> None:
 
 def warm(settings: Settings) -> None:
     """Import and build once what every job needs, so that forked workers inherit it."""
+    timing.watch_gradebook()
     kernel.warm()
     feedback.warm()
     nbgrader_api.api_for(_config(settings))  # imports nbgrader's apps
@@ -84,8 +85,18 @@ def _autograde(job: Job, settings: Settings) -> session.Run:
 
 
 def grade_job(job: Job, settings: Settings) -> AssignmentResult:
-    """Grade one notebook; every failure becomes a result with a reason, never an exception."""
+    """Grade one notebook; every failure becomes a result with a reason, never an exception. The
+    result's ``stages`` say where the time went (``autograder.timing``)."""
+    timing.watch_gradebook()
+    with timing.collect() as stages:
+        result = _grade_job(job, settings)
+    result.stages = stages
+    return result
+
+
+def _grade_job(job: Job, settings: Settings) -> AssignmentResult:
     course = settings.course_dir
+    timing.begin(timing.PREPARE)
     located = locate(job.folder, job.notebook)
     autograded = course / "autograded" / job.student / job.assignment / f"{job.notebook}.ipynb"
     if located.path is None:
@@ -106,8 +117,11 @@ def grade_job(job: Job, settings: Settings) -> AssignmentResult:
     extra = 0 if located.refused else _extra_files(job.folder, located.path)
     if extra:
         result.notes.append(f"Only the notebook is graded; {extra} other file(s) in the folder were not used.")
+    timing.switch(timing.RESULTS)
     apply_manual_scores(course, [result])  # written answers an instructor scored in formgrader
+    timing.switch(timing.FEEDBACK)
     write_feedback(result, autograded, settings.out)
+    timing.end()
     return result
 
 
@@ -143,7 +157,9 @@ def _grade_notebook(job: Job, settings: Settings, nb, autograded: Path):
     if submitted_at:  # nbgrader's autograde records it as the submission's timestamp (it aborts on one it cannot parse)
         (target / late.TIMESTAMP_FILE).write_text(late.iso(submitted_at))
     nbformat.write(graded, target / f"{job.notebook}.ipynb")
+    timing.switch(timing.AUTOGRADE)  # session's hooks take it from here
     run = _autograde(job, settings)
+    timing.switch(timing.RESULTS)
     if run.success and autograded.exists():
         result = read_results(course, job.student, job.assignment, job.notebook, settings.timeout,
                               run.verdicts)

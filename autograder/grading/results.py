@@ -58,6 +58,7 @@ class AssignmentResult:
     tampering: list[str] = field(default_factory=list)  # protected cells changed (restored; never counted)
     feedback: Path | None = None
     late: "Late | None" = None  # submission time and late penalty (autograder.grading.late.assess)
+    stages: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # seconds (autograder.timing)
 
     @property
     def score(self) -> float:

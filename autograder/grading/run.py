@@ -13,7 +13,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from .. import nbgrader_api, notebooks
+from .. import nbgrader_api, notebooks, timing
 from ..errors import UserError
 from ..link.status import Status
 from ..sandbox import kernel
@@ -114,11 +114,14 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
         grade_locally(jobs, settings, workers, done, started=start_progress_bar)
     bar.close()
     results.sort(key=lambda r: (r.student_id, r.assignment))
-    for warning in late.assess(results, stamps, course_dir, late_policy):
+    with timing.stage(timing.LATE):
+        warnings = late.assess(results, stamps, course_dir, late_policy)
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    others = results_from_csvs(out, {(r.student_id, r.assignment) for r in results}) if only_students else []
-    write_csvs(results, out, keep_others=bool(only_students))
-    write_report(sorted(results + others, key=lambda r: (r.student_id, r.assignment)), out)
+    with timing.stage(timing.REPORT):
+        others = results_from_csvs(out, {(r.student_id, r.assignment) for r in results}) if only_students else []
+        write_csvs(results, out, keep_others=bool(only_students))
+        write_report(sorted(results + others, key=lambda r: (r.student_id, r.assignment)), out)
     return results
 
 

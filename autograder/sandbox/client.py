@@ -39,6 +39,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, DottedObjectName, List, Type, Unicode, default
 
+from .. import timing
+
 REPLY_POLL = 0.5  # seconds to wait for a kernel_info reply before asking again
 IOPUB_POLL = 0.02  # seconds to wait for IOPub to show it is connected before asking again
 EXIT_POLL = 0.005  # seconds between checks that a killed kernel has exited
@@ -81,6 +83,10 @@ class QuickKernelManager(AsyncKernelManager):
         if self.kernel_dirs:
             specs.kernel_dirs = [*self.kernel_dirs, *specs.kernel_dirs]
         return specs
+
+    async def start_kernel(self, **kw):  # timed until the first cell starts (``session``)
+        timing.switch(timing.KERNEL_START)
+        return await super().start_kernel(**kw)
 
     async def _async_pre_start_kernel(self, **kw):  # jupyter_client's: ``env`` goes to the provisioner
         if self.kernel_env and "env" not in kw:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-from .. import nbgrader_api
+from .. import nbgrader_api, notebooks, timing
 from ..link.oracle import Oracle
 from . import kernel
 
@@ -106,16 +106,29 @@ def _job_config(config: Config, launch: kernel.Launch, oracle: Oracle) -> Config
     job = copy.deepcopy(config)
     job.merge(launch.manager_config(**oracle.environment))
     job.Execute.on_cell_error = oracle.cell_error  # a function past the time limit costs one timeout
+    job.Execute.on_cell_start = _time_cell
+    job.Execute.on_notebook_complete = job.Execute.on_notebook_error = _time_rest
     return job
+
+
+def _time_cell(cell, **_) -> None:
+    meta = notebooks.nbgrader_meta(cell)
+    timing.switch(timing.HIDDEN_TESTS if meta.get("grade") and not meta.get("solution") else timing.STUDENT_CELLS)
+
+
+def _time_rest(**_) -> None:
+    timing.switch(timing.AUTOGRADE)
 
 
 def _attempt(config, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
     with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
-        launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb, student=student)
+        with timing.stage(timing.KERNEL_START):
+            launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb, student=student)
         try:
             with Oracle(student, assignment, job_dir) as oracle, _Watchdog(launch.pidfile, notebook_timeout) as dog:
                 api = nbgrader_api.api_for(_job_config(config, launch, oracle))
-                outcome = api.autograde(assignment, student)
+                with timing.stage(timing.AUTOGRADE):
+                    outcome = api.autograde(assignment, student)
         finally:
             kernel.clean_up(Path(job_dir))
     run = Run(outcome, oracle.results)
