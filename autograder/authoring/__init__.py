@@ -2,8 +2,8 @@
 
 ``dsl.py`` is the ``Notebook`` builder the scripts use; ``build.py`` is ``python -m autograder
 notebooks`` (or ``python -m autograder.authoring``): it runs every script, executes the notebooks
-and regenerates bpkit/solved/ (``solved.py``). ``cell_names.py`` checks that cells can be run in
-any order a student might.
+and regenerates bpkit/solved/ (``solved.py``). ``autograder.cell_names`` checks that cells can be
+run in any order a student might.
 """
 
 from .build import main, scripts

@@ -8,8 +8,7 @@ import runpy
 import nbformat
 import pytest
 
-from autograder import authoring
-from autograder.authoring import cell_names
+from autograder import authoring, cell_names
 from autograder.grading import skipping
 
 CLASSIFIER = next(p for p in authoring.scripts() if p.stem == "05_cat_dog_classifier")

@@ -1,4 +1,5 @@
-"""Cells grading skips: everything after the last graded cell, and unedited demo cells."""
+"""Cells grading skips: the cells after the last test of a function that no concept question's
+answer depends on, and unedited demo cells."""
 
 import ast
 
@@ -7,7 +8,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograder import authoring, notebooks, paths
+from autograder.authoring.dsl import QUESTION_CELL
 from autograder.grading import restore, skipping
+from autograder.hidden import registry
 
 
 def graded(grade_id):
@@ -123,3 +126,98 @@ def test_a_restart_and_run_all_needs_no_rerun_of_the_training_cells():
     nb, _ = restore.restore(never_ran, release)
     skipping.mark(nb, release, never_ran)
     assert skipped_ids(nb) == ["widget", "train", "late-plot"]
+
+
+CONCEPT_TEST = "test_q_threshold_answer"  # a concept question's hidden test: it reads q_threshold
+
+
+def concept_notebook(answer_source, *extra):
+    """A function test, then the training and plots a course notebook has after it, then a concept
+    question whose answer cell holds ``answer_source``."""
+    return nbformat.from_dict(new_notebook(cells=[
+        new_code_cell("import numpy as np\ntrain_x = np.ones((3, 4))", id="setup"),
+        answer("f"),
+        graded("test_f"),
+        new_code_cell("parameters = {'W1': train_x[:2]}\ncosts = []", id="train"),
+        new_code_cell("for k in range(3):\n    costs.append(k)", id="more-training"),
+        new_code_cell("import matplotlib.pyplot as plt\nplt.plot(costs)", id="plot"),
+        new_code_cell("report = f'{len(costs)} costs'", id="report"),
+        *extra,
+        new_code_cell("from bpkit import questions\nquestions.show('q_threshold')", id="show"),
+        answer("q_threshold", answer_source),
+        graded(CONCEPT_TEST),
+    ]))
+
+
+def test_concept_questions_after_the_tests_do_not_make_the_training_before_them_run():
+    release = concept_notebook("q_threshold = 0.5")
+    nb, _ = restore.restore(release, release)
+    skipping.mark(nb, release)
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show"]
+
+
+@pytest.mark.parametrize("source, runs", [
+    # an answer computed from the notebook keeps every cell that binds, or may change, what it reads
+    ("q_threshold = len(costs) / 6", ["train", "more-training", "plot", "report"]),
+    ("q_threshold = parameters['W1'].mean()", ["train"]),
+    ("q_threshold = questions.version('q_threshold').p", ["show"]),  # the module the show cell imports
+    ("from bpkit import questions\nq_threshold = questions.version('q_threshold').p", []),  # its own import
+    ("q_threshold = np.float64(0.5)", []),  # a module the notebook imports is not changed by using it
+    # an answer that cannot be read could depend on anything
+    ("q_threshold = = 0.5", ["train", "more-training", "plot", "report", "show"]),
+    ("%time q_threshold = 0.5", ["train", "more-training", "plot", "report", "show"]),
+    ("q_threshold = eval('len(costs)')", ["train", "more-training", "plot", "report", "show"]),
+])
+def test_a_cell_after_the_tests_runs_when_an_answer_may_read_what_it_binds(source, runs):
+    release = concept_notebook("q_threshold = ...")
+    submitted = nbformat.from_dict(nbformat.reads(nbformat.writes(release), as_version=4))
+    next(c for c in submitted.cells if c.id == "q_threshold").source = source
+    nb, _ = restore.restore(submitted, release)
+    skipping.mark(nb, release, submitted)
+    ran_ids = [c.id for c in nb.cells if c.cell_type == "code" and not skipping.is_skipped(c)]
+    assert ran_ids == ["setup", "f", "test_f", *runs, "q_threshold", CONCEPT_TEST]
+
+
+def test_a_cell_that_cannot_be_read_runs_only_when_a_later_cell_depends_on_something():
+    nb = concept_notebook("q_threshold = 0.5")
+    nb.cells.append(new_code_cell("%timeit sum(costs)", id="magic"))
+    skipping.mark(nb, nb)
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show", "magic"], "nothing after it"
+    nb = concept_notebook("q_threshold = 0.5", new_code_cell("%timeit sum(costs)", id="magic"))
+    skipping.mark(nb, nb)
+    assert skipped_ids(nb) == ["show"], "it may bind what the answer's test reads: it runs, and all it may read"
+
+
+def test_training_output_from_an_untidy_run_reruns_the_cells_after_the_tests_despite_concept_questions():
+    release = concept_notebook("q_threshold = 0.5")
+    untidy = ran(release, [1, 2, 3, 9, 4, 5, 6, 7, 8, 10], printed_at="train")
+    nb, _ = restore.restore(untidy, release)
+    skipping.mark(nb, release, untidy)
+    assert skipped_ids(nb) == []
+
+
+def test_a_written_answer_at_the_end_is_no_test_of_a_function():
+    written = new_markdown_cell("YOUR ANSWER HERE", id="written_why")
+    written.metadata["nbgrader"] = {"grade": True, "grade_id": "written_why", "locked": False, "points": 2,
+                                    "solution": True}
+    release = concept_notebook("q_threshold = 0.5", written)
+    nb, _ = restore.restore(release, release)
+    skipping.mark(nb, release)
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show"]
+
+
+@pytest.mark.parametrize("assignment", notebooks.assignments(paths.COURSE))
+def test_the_course_model_answers_need_no_training_run(assignment):
+    """With the model answers, no cell after a notebook's last function test runs but the concept
+    questions' own (what made notebook 05's grading slow once its questions came last)."""
+    source = nbformat.read(notebooks.source_notebook(paths.COURSE, assignment), as_version=4)
+    nb = nbformat.from_dict(nbformat.reads(nbformat.writes(source), as_version=4))
+    skipping.mark(nb, source)
+    last = skipping._last_function_test(nb)
+    ran_after = [c for c in nb.cells[last + 1:] if c.cell_type == "code" and not skipping.is_skipped(c)]
+    answers = registry.concepts_of(assignment)
+    assert answers, f"{assignment} has concept questions after its last function test"
+    others = [c.source[:80] for c in ran_after if c.id not in answers and not c.id.startswith(QUESTION_CELL)
+              and notebooks.nbgrader_meta(c).get("grade_id", "").removeprefix("test_").removesuffix("_answer")
+              not in answers]
+    assert others == []

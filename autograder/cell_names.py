@@ -6,7 +6,8 @@ under that when every global name that one cell reads from another is bound by e
 cell, above every cell that reads it, and changed in place (``name[...] = ``, ``name.x = ``,
 ``name += ``) by no other cell. Names a cell binds and reads only itself (loop variables,
 temporaries) may repeat from cell to cell. The analysis is static (``symtable``): names read
-inside a function a cell defines count as read by that cell.
+inside a function a cell defines count as read by that cell. Grading uses the same analysis to
+find the cells a concept question's answer depends on (``autograder.grading.skipping``).
 """
 
 import ast
@@ -22,6 +23,7 @@ class CellNames(NamedTuple):
     binds: frozenset  # global names the cell assigns, imports or defines
     reads: frozenset  # global names the cell reads that it does not bind itself
     changes: frozenset  # names the cell changes in place without binding them
+    imports: frozenset  # the names among ``binds`` that an import statement binds
 
 
 def _function_reads(table) -> set:
@@ -130,7 +132,8 @@ def cell_names(index: int, source: str) -> CellNames:
                          type_ignores=[])
     changes = _changed_in_place(outside) - binds
     known = set(dir(builtins)) | IPYTHON_NAMES
-    return CellNames(index, frozenset(binds), frozenset(reads - known), frozenset(changes - known))
+    imports = {symbol.get_name() for symbol in table.get_symbols() if symbol.is_imported()}
+    return CellNames(index, frozenset(binds), frozenset(reads - known), frozenset(changes - known), frozenset(imports))
 
 
 def notebook_names(cells) -> list[CellNames]:
