@@ -18,6 +18,9 @@ class twice on this machine, one run after the other:
 
 It prints notebooks per minute for both, the ratio, and whether every (student, assignment)
 got the same score from both (a notebook nbgrader could not grade counts as 0, as ours reports).
+A notebook nbgrader took over three times its assignment's median on (a widget cell that hangs
+its kernel until the cell timeout, say) is listed as a hang, and the ratio is printed once more
+with each hang counted at that median, so a slow anchor does not flatter ours.
 ``--also-every-cell`` grades the class a third time with ours running every cell (no
 ``autograder.grading.skipping``), to show what skipping the cells no score depends on is worth.
 """
@@ -31,6 +34,7 @@ sys.path[:0] = [str(ROOT)]
 import argparse  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
+import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -89,8 +93,22 @@ def released_course(target: Path, given: Path | None) -> Path:
     return target
 
 
-def anchor(course: Path, submissions: Path, assignments: list[str]) -> dict:
-    """Plain nbgrader autograde, serial. Returns {(student, assignment): score}."""
+HANG = 3.0  # a notebook nbgrader took this many times its assignment's median over counts as a hang
+
+
+def hangs(durations: dict) -> dict:
+    """{(student, assignment): seconds} -> those that took over ``HANG`` times their assignment's
+    median: {key: seconds beyond that median}."""
+    by_assignment = {}
+    for (_, assignment), seconds in durations.items():
+        by_assignment.setdefault(assignment, []).append(seconds)
+    medians = {a: statistics.median(times) for a, times in by_assignment.items()}
+    return {key: seconds - medians[key[1]] for key, seconds in durations.items() if seconds > HANG * medians[key[1]]}
+
+
+def anchor(course: Path, submissions: Path, assignments: list[str], durations: dict | None = None) -> dict:
+    """Plain nbgrader autograde, serial. Returns {(student, assignment): score}; fills ``durations``
+    with the seconds each notebook took."""
     for student_folder in sorted(submissions.iterdir()):
         shutil.copytree(student_folder, course / "submitted" / student_folder.name)
     config = Config()
@@ -101,7 +119,10 @@ def anchor(course: Path, submissions: Path, assignments: list[str]) -> dict:
     for student in students:
         os.environ[STUDENT_ENV] = student
         for assignment in assignments:
+            start = time.perf_counter()
             api.autograde(assignment, student, force=True, create=True)
+            if durations is not None:
+                durations[student, assignment] = time.perf_counter() - start
     os.environ.pop(STUDENT_ENV, None)
     os.environ.pop("PYTHONPATH", None)
     scores = {}
@@ -143,10 +164,16 @@ def main(argv=None):
 
         plain_course = shutil.copytree(base, work / "nbgrader_course")
         start = time.perf_counter()
-        plain = anchor(plain_course, submissions, assignments)
+        durations = {}
+        plain = anchor(plain_course, submissions, assignments, durations)
         plain_seconds = time.perf_counter() - start
         print(f"nbgrader autograde, serial:      {plain_seconds:7.1f} s  {60 * count / plain_seconds:6.1f} "
               "notebooks/min")
+        hung = hangs(durations)
+        print("  nbgrader's mean seconds per notebook: " + ", ".join(
+            f"{a[:2]} {statistics.mean(v for k, v in durations.items() if k[1] == a):.2f}" for a in assignments))
+        print(f"  nbgrader's hangs (over {HANG:g}x their assignment's median): {len(hung)}, "
+              f"{sum(hung.values()):.1f} s beyond the median" + "".join(f"; {k[0]} {k[1]}" for k in sorted(hung)))
 
         ours_course = shutil.copytree(base, work / "our_course")
         start = time.perf_counter()
@@ -157,6 +184,9 @@ def main(argv=None):
               f"{60 * count / ours_seconds:6.1f} notebooks/min")
         print(f"ratio (ours / nbgrader, notebooks per minute): {plain_seconds / ours_seconds:.2f}x "
               f"on {os.cpu_count()} cores")
+        if hung:
+            print(f"ratio without nbgrader's hangs (each counted at its assignment's median): "
+                  f"{(plain_seconds - sum(hung.values())) / ours_seconds:.2f}x")
 
         if args.also_every_cell and args.workers > 1 and local.pool_context().get_start_method() != "fork":
             print("ours, running every cell: not measured (workers would be spawned, without the patch)")

@@ -32,6 +32,13 @@ def test_throughput_class_mixes_correct_buggy_untouched_and_broken():
     assert broken == assignments  # a different assignment each time
 
 
+def test_a_notebook_nbgrader_took_far_longer_on_than_its_assignment_usually_takes_is_a_hang():
+    throughput = load("grading_throughput")
+    durations = {("s0", "01"): 1.9, ("s1", "01"): 2.1, ("s2", "01"): 2.0, ("s3", "01"): 61.0,  # a widget hang
+                 ("s0", "05"): 7.0, ("s1", "05"): 8.5, ("s2", "05"): 6.4, ("s3", "05"): 7.7}  # slower, not hung
+    assert throughput.hangs(durations) == {("s3", "01"): pytest.approx(61.0 - 2.05)}
+
+
 def test_train_step_benchmark_prints_a_ratio_or_why_it_skipped():
     done = subprocess.run([sys.executable, str(paths.REPO / "benchmarks" / "train_step.py"), "--repeats", "1"],
                           capture_output=True, text=True, timeout=300)
