@@ -7,12 +7,15 @@ diagnoses, notes and hints is put on top.
 """
 
 import html
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters import Highlight2HTML, clean_html
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme
 
 from .. import html_assets, notebooks
@@ -119,11 +122,35 @@ def _remembering_filters() -> dict:
     return {"clean_html": clean, "highlight_code": highlight_code}
 
 
+NO_ALT = "No description has been provided for this image"  # nbconvert's alt text for an output image
+_IMAGE_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
+_FOCUSABLE = re.compile(  # a cell's input or output: nbconvert's ".jp-Notebook div.jp-Cell-inputWrapper" and the like
+    r'(<div class="(?:[^"]*\s)?jp-(?:Cell-inputWrapper|OutputArea-output)(?:\s[^"]*)?")(?![^>]*\stabindex=)')
+
+
+class _PageExporter(HTMLExporter):
+    """nbconvert's HTMLExporter, less its last step: a BeautifulSoup pass over the whole page that
+    only gives images without alt text nbconvert's, and cell inputs and outputs tabindex="0" (three
+    quarters of a page's time). The same two changes are made on the page's text."""
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        language = nb.metadata.get("language_info", {})
+        lexer = language.get("pygments_lexer", language.get("name", None))
+        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer,
+                                                                                                  parent=self)))
+        resources = self._init_resources(resources)
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata,
+                                                                       parent=self, resources=resources))
+        page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        page = _IMAGE_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', page)
+        return _FOCUSABLE.sub(r'\1 tabindex="0"', page), resources
+
+
 @cache
 def _shared_exporter(offline: bool) -> HTMLExporter:
     """One exporter per process: its templates load once (about 0.35 s of every page otherwise)."""
     settings = html_assets.exporter_settings(f"../{html_assets.FOLDER}") if offline else {}
-    return HTMLExporter(template_name="lab", embed_images=True, filters=_remembering_filters(), **settings)
+    return _PageExporter(template_name="lab", embed_images=True, filters=_remembering_filters(), **settings)
 
 
 def warm() -> None:
