@@ -46,9 +46,6 @@ LINK = HERE.parent / "link"  # the probe and the wire format are copied into eve
 KERNEL_NAME = "autograder-sandbox"
 DEFAULT_MEMORY_MB = 4096
 _PACKAGE_DOC = '"""Grading stand-in: only the probe of hidden tests (see the grader\'s sandbox)."""\n'
-# ipykernel starts its debugger whenever debugpy imports: about 75 ms of every grading kernel's
-# start, for a debugger nobody attaches to. This stand-in, first on the kernel's path, says no.
-NO_DEBUGGER = 'raise ImportError("a grading kernel has no debugger")\n'
 OUTPUT_CAP = '''\
 # Written by the grader: caps what one cell may print, so a print loop cannot flood the grader.
 import sys as _sys
@@ -113,15 +110,13 @@ def _content_dir(prefix: str, files: dict[str, str]) -> Path:
 
 @cache
 def probe_path() -> Path:
-    """A folder with ``autograder/hidden`` = probe + wire and a ``debugpy`` that does not import
-    (for the kernel's PYTHONPATH), the launcher, and the kernelspec (for JUPYTER_PATH, under
-    ``share/``)."""
+    """A folder with ``autograder/hidden`` = probe + wire (for the kernel's PYTHONPATH), the
+    launcher, and the kernelspec (for JUPYTER_PATH, under ``share/``)."""
     launcher = "launch.py"
     files = {
         "autograder/__init__.py": _PACKAGE_DOC,
         "autograder/hidden/__init__.py": (LINK / "probe.py").read_text(),
         "autograder/hidden/wire.py": (LINK / "wire.py").read_text(),
-        "debugpy/__init__.py": NO_DEBUGGER,
         launcher: (HERE / "launch.py").read_text(),
     }
     root_placeholder = "@ROOT@"
