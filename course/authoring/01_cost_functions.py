@@ -49,7 +49,7 @@ nb.setup("""
 import copy
 import numpy as np
 
-from bpkit import testcases
+from bpkit import plots, testcases
 from bpkit.activations import sigmoid
 from bpkit.gradcheck import check_gradient, numerical_gradient
 from bpkit.widgets.cost_explorer import cost_explorer
@@ -591,17 +591,8 @@ for i in [0, 10, 25, 50, 100, 200, 300]:
     print(f"{i:9d}  {c_mse:10.4f}  {e_mse:5.3f}  {c_ce:10.4f}  {e_ce:5.3f}")
 """)
 
-nb.code("""
-import matplotlib.pyplot as plt
-
-fig, ax = plt.subplots(figsize=(6, 3.5))
-for cost_name, history in histories.items():
-    ax.plot([error for cost, error in history], label=cost_name)
-ax.set_xlabel("iteration")
-ax.set_ylabel("classification error")
-ax.set_title("One sigmoid neuron, starting confidently wrong")
-ax.legend()
-plt.show()
+nb.demo("""
+plots.error_curves(histories, title="One sigmoid neuron, starting confidently wrong")
 """)
 
 nb.markdown(r"""

@@ -1,4 +1,4 @@
-"""Figures for the notebooks: cost curves, confusion matrices and grids of images.
+"""Figures for the notebooks: cost and error curves, confusion matrices and grids of images.
 
 Every helper returns a ``matplotlib.figure.Figure`` that pyplot has already closed, so nothing
 is drawn twice and no figure piles up in pyplot's state: end a notebook cell with the figure
@@ -66,6 +66,24 @@ def cost_curve(costs, learning_rate=None, every=COST_EVERY, reference=LN2):
     if learning_rate is not None:
         title += f" (learning rate {learning_rate:g})"
     ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def error_curves(histories, title=None):
+    """The classification error at every iteration of each run, one line a run.
+
+    histories: {name: [(cost, error), ...]}, one pair per iteration (notebook 01's train_neuron).
+    """
+    fig = new_figure(figsize=(6, 3.5))
+    ax = fig.add_subplot()
+    for name, history in histories.items():
+        ax.plot([error for _, error in history], label=name)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("classification error")
+    if title:
+        ax.set_title(title)
     ax.legend()
     fig.tight_layout()
     return fig

@@ -57,6 +57,18 @@ def test_the_cost_curve_plots_the_costs_against_their_iterations_with_ln2_for_re
     assert plt.get_fignums() == []  # made without pyplot: never shown twice
 
 
+def test_the_error_curves_draw_each_runs_error_per_iteration_under_its_name():
+    histories = {"MSE": [(0.51, 1.0), (0.49, 0.75), (0.46, 0.5)], "CE": [(6.0, 1.0), (2.1, 0.25), (0.7, 0.0)]}
+    fig = plots.error_curves(histories, title="One sigmoid neuron")
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines] == ["MSE", "CE"]
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [1.0, 0.75, 0.5])
+    np.testing.assert_allclose(ax.lines[1].get_ydata(), [1.0, 0.25, 0.0])
+    np.testing.assert_array_equal(ax.lines[1].get_xdata(), [0, 1, 2])
+    assert ax.get_title() == "One sigmoid neuron" and ax.get_ylabel() == "classification error"
+    assert plt.get_fignums() == []
+
+
 def test_the_confusion_matrix_figure_writes_each_count_in_its_cell():
     fig = plots.confusion_matrix([1, 0, 1, 1], [1, 1, 0, 1], classes=["cat", "dog"])
     assert isinstance(fig, Figure)
