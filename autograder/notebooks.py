@@ -14,6 +14,7 @@ LAB_META = "debugging_lab"  # cell metadata of a "find and fix the bugs" answer 
 # answer; nbgrader's ClearMarkScheme (which matches "BEGIN/END MARK SCHEME") strips it from releases.
 MARK_SCHEME_BEGIN, MARK_SCHEME_END = "=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ==="
 WRITTEN_PREFIX = "written_"  # every written answer's grade id starts so (the authoring DSL checks)
+QUESTION_CELL = "show_"  # the id (and grade id) prefix of the cell that shows a concept question
 
 
 def assignments(course_dir: Path) -> list[str]:

@@ -43,6 +43,8 @@ def collect():
     """A record of the stages timed during the block: {stage: seconds}."""
     record: dict[str, float] = {}
     with _lock:
+        if not _records:
+            _stack.clear()  # stages timed outside any record (a kernel started by other code) end here
         _charge(time.perf_counter())
         _records.append(record)
         depth = len(_stack)
@@ -78,8 +80,11 @@ def end() -> None:
 
 
 def switch(name: str) -> None:
-    """From now, charge ``name`` until the next switch or the end of the enclosing stage."""
+    """From now, charge ``name`` until the next switch or the end of the enclosing stage (outside
+    any record: nothing, as no stage would ever end it)."""
     with _lock:
+        if not _records:
+            return
         now = time.perf_counter()
         _charge(now)
         if _stack and _stack[-1][2]:

@@ -82,3 +82,11 @@ def test_gradebook_sql_is_charged_to_the_gradebook_stage(tmp_path, monkeypatch):
             assert [s.id for s in gb.students] == [f"s{k:02d}" for k in range(7)]
     assert record[timing.GRADEBOOK] > 0
     assert set(record) == {"grading", timing.GRADEBOOK}
+
+
+def test_stages_timed_outside_any_record_leave_nothing_behind_for_the_next_record():
+    timing.switch(timing.KERNEL_START)  # as the kernel manager does for a kernel nobody times
+    timing.begin("stray")  # and a stage nobody ended
+    with timing.collect() as record, timing.stage("mine"):
+        time.sleep(0.01)
+    assert set(record) == {"mine"}

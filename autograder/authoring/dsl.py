@@ -16,7 +16,7 @@ from ..hidden import concepts, registry
 from .solved import solved_module_text, write_solved_module
 
 SCHEMA_VERSION = 3
-QUESTION_CELL = "show_"  # the id (and grade id) prefix of the cell that shows a concept question
+QUESTION_CELL = notebooks.QUESTION_CELL
 CONCEPT_INTRO = """Each question below is shown by running its cell: the order of its choices and its numbers are
 drawn for you (from your student id, your user name on JupyterHub), so your neighbour's version
 may differ. Answer with the letter or the number of *your* version."""

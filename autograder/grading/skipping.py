@@ -2,7 +2,8 @@
 
 - The code cells after the last test of a graded function (notebook 05's training run, plots and
   optional experiments; cells the student added at the end): every function has been judged by
-  then. Only concept questions may follow, whose tests read one answer variable each; a cell
+  then. Only concept questions may follow (their own cells run: the feedback shows each student
+  the version of the question they answered), whose tests read one answer variable each; a cell
   there still runs when a cell that runs after it reads a name it binds or mentions (an answer
   computed from the trained ``parameters`` keeps the training that made them), or when the
   cells after it cannot be read (magics, a syntax error, ``exec``). They all run when the
@@ -57,6 +58,14 @@ def _concept_test(cell) -> str | None:
     return test.function if test.concept else None
 
 
+def _shows_question(cell) -> bool:
+    """The locked cell that shows a concept question: it runs, so that the feedback shows the
+    student the version of the question they answered."""
+    shown = notebooks.nbgrader_meta(cell).get("grade_id", "")
+    return shown.startswith(notebooks.QUESTION_CELL) and any(
+        t.concept and t.function == shown.removeprefix(notebooks.QUESTION_CELL) for t in registry.all_tests())
+
+
 def _last_function_test(nb) -> int | None:
     """The index of the last graded code cell of ``nb`` that is not a concept question's test
     (written answers, graded by hand, are markdown)."""
@@ -84,11 +93,12 @@ def _names(cell) -> cell_names.CellNames | None:
 
 def _needed_after(nb, start: int) -> set[int]:
     """The code cells after ``start`` that must run: the graded and the student's answer cells,
-    and every other cell that binds, changes or mentions (a call may change it in place:
-    ``costs.append(...)``) a name that a needed cell after it reads; a concept question's test
-    reads its answer variable. A cell whose source does not say what it binds and reads is needed
-    when any needed cell follows, and then so is every cell before it. A module the notebook
-    imports is only used, never changed, by the cells that mention it."""
+    the cells that show concept questions, and every other cell that binds, changes or mentions
+    (a call may change it in place: ``costs.append(...)``) a name that a needed cell after it
+    reads; a concept question's test reads its answer variable. A cell whose source does not say
+    what it binds and reads is needed when any needed cell follows, and then so is every cell
+    before it. A module the notebook imports is only used, never changed, by the cells that
+    mention it."""
     analysed = {i: _names(c) for i, c in enumerate(nb.cells) if c.cell_type == "code"}
     modules = set().union(*(n.imports for n in analysed.values() if n is not None))
     live: set[str] | None = set()  # None: every name
@@ -100,7 +110,7 @@ def _needed_after(nb, start: int) -> set[int]:
         meta = notebooks.nbgrader_meta(cell)
         names = analysed[index]
         answer = _concept_test(cell) if meta.get("grade") and not meta.get("solution") else None
-        if not (meta.get("grade") or meta.get("solution")):  # a cell nothing is graded in: needed?
+        if not (meta.get("grade") or meta.get("solution") or _shows_question(cell)):  # needed?
             if names is None:
                 if live == set():
                     continue

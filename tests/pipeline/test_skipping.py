@@ -8,7 +8,6 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograder import authoring, notebooks, paths
-from autograder.authoring.dsl import QUESTION_CELL
 from autograder.grading import restore, skipping
 from autograder.hidden import registry
 
@@ -131,6 +130,14 @@ def test_a_restart_and_run_all_needs_no_rerun_of_the_training_cells():
 CONCEPT_TEST = "test_q_threshold_answer"  # a concept question's hidden test: it reads q_threshold
 
 
+def shows_question(name):
+    """The locked cell that shows a concept question (``Notebook.concept``)."""
+    c = new_code_cell(f"from bpkit import questions\nquestions.show({name!r})", id="show")
+    c.metadata["nbgrader"] = {"grade": False, "grade_id": f"{notebooks.QUESTION_CELL}{name}", "locked": True,
+                              "solution": False}
+    return c
+
+
 def concept_notebook(answer_source, *extra):
     """A function test, then the training and plots a course notebook has after it, then a concept
     question whose answer cell holds ``answer_source``."""
@@ -143,7 +150,7 @@ def concept_notebook(answer_source, *extra):
         new_code_cell("import matplotlib.pyplot as plt\nplt.plot(costs)", id="plot"),
         new_code_cell("report = f'{len(costs)} costs'", id="report"),
         *extra,
-        new_code_cell("from bpkit import questions\nquestions.show('q_threshold')", id="show"),
+        shows_question("q_threshold"),
         answer("q_threshold", answer_source),
         graded(CONCEPT_TEST),
     ]))
@@ -153,20 +160,20 @@ def test_concept_questions_after_the_tests_do_not_make_the_training_before_them_
     release = concept_notebook("q_threshold = 0.5")
     nb, _ = restore.restore(release, release)
     skipping.mark(nb, release)
-    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show"]
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report"]  # the question itself runs
 
 
 @pytest.mark.parametrize("source, runs", [
     # an answer computed from the notebook keeps every cell that binds, or may change, what it reads
     ("q_threshold = len(costs) / 6", ["train", "more-training", "plot", "report"]),
     ("q_threshold = parameters['W1'].mean()", ["train"]),
-    ("q_threshold = questions.version('q_threshold').p", ["show"]),  # the module the show cell imports
+    ("q_threshold = questions.version('q_threshold').p", []),  # the module the question's cell imports
     ("from bpkit import questions\nq_threshold = questions.version('q_threshold').p", []),  # its own import
     ("q_threshold = np.float64(0.5)", []),  # a module the notebook imports is not changed by using it
     # an answer that cannot be read could depend on anything
-    ("q_threshold = = 0.5", ["train", "more-training", "plot", "report", "show"]),
-    ("%time q_threshold = 0.5", ["train", "more-training", "plot", "report", "show"]),
-    ("q_threshold = eval('len(costs)')", ["train", "more-training", "plot", "report", "show"]),
+    ("q_threshold = = 0.5", ["train", "more-training", "plot", "report"]),
+    ("%time q_threshold = 0.5", ["train", "more-training", "plot", "report"]),
+    ("q_threshold = eval('len(costs)')", ["train", "more-training", "plot", "report"]),
 ])
 def test_a_cell_after_the_tests_runs_when_an_answer_may_read_what_it_binds(source, runs):
     release = concept_notebook("q_threshold = ...")
@@ -175,17 +182,17 @@ def test_a_cell_after_the_tests_runs_when_an_answer_may_read_what_it_binds(sourc
     nb, _ = restore.restore(submitted, release)
     skipping.mark(nb, release, submitted)
     ran_ids = [c.id for c in nb.cells if c.cell_type == "code" and not skipping.is_skipped(c)]
-    assert ran_ids == ["setup", "f", "test_f", *runs, "q_threshold", CONCEPT_TEST]
+    assert ran_ids == ["setup", "f", "test_f", *runs, "show", "q_threshold", CONCEPT_TEST]
 
 
 def test_a_cell_that_cannot_be_read_runs_only_when_a_later_cell_depends_on_something():
     nb = concept_notebook("q_threshold = 0.5")
     nb.cells.append(new_code_cell("%timeit sum(costs)", id="magic"))
     skipping.mark(nb, nb)
-    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show", "magic"], "nothing after it"
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "magic"], "nothing after it reads"
     nb = concept_notebook("q_threshold = 0.5", new_code_cell("%timeit sum(costs)", id="magic"))
     skipping.mark(nb, nb)
-    assert skipped_ids(nb) == ["show"], "it may bind what the answer's test reads: it runs, and all it may read"
+    assert skipped_ids(nb) == [], "it may bind what the answer's test reads: it runs, and all it may read"
 
 
 def test_training_output_from_an_untidy_run_reruns_the_cells_after_the_tests_despite_concept_questions():
@@ -203,7 +210,7 @@ def test_a_written_answer_at_the_end_is_no_test_of_a_function():
     release = concept_notebook("q_threshold = 0.5", written)
     nb, _ = restore.restore(release, release)
     skipping.mark(nb, release)
-    assert skipped_ids(nb) == ["train", "more-training", "plot", "report", "show"]
+    assert skipped_ids(nb) == ["train", "more-training", "plot", "report"]
 
 
 @pytest.mark.parametrize("assignment", notebooks.assignments(paths.COURSE))
@@ -217,7 +224,7 @@ def test_the_course_model_answers_need_no_training_run(assignment):
     ran_after = [c for c in nb.cells[last + 1:] if c.cell_type == "code" and not skipping.is_skipped(c)]
     answers = registry.concepts_of(assignment)
     assert answers, f"{assignment} has concept questions after its last function test"
-    others = [c.source[:80] for c in ran_after if c.id not in answers and not c.id.startswith(QUESTION_CELL)
+    others = [c.source[:80] for c in ran_after if c.id not in answers and not c.id.startswith(notebooks.QUESTION_CELL)
               and notebooks.nbgrader_meta(c).get("grade_id", "").removeprefix("test_").removesuffix("_answer")
               not in answers]
     assert others == []
