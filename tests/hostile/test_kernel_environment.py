@@ -101,6 +101,27 @@ def test_kernels_started_at_once_from_threads_of_one_process_each_get_their_own_
     assert seen["s_a"][0] != seen["s_b"][0]
 
 
+def test_a_grading_kernel_starts_without_ipykernels_debugger(tmp_path):
+    """Nobody attaches a debugger to a grading kernel: debugpy is not imported (a stand-in on the
+    kernel's path refuses), which saves its start-up that much. The kernel otherwise works."""
+    release = tmp_path / "course" / "release" / "04_update_rule"
+    release.mkdir(parents=True)
+    job = tmp_path / "job"
+    job.mkdir()
+    try:
+        started = kernel.prepare(release, job)
+        with Oracle("s1", "04_update_rule", job) as oracle:
+            km = QuickKernelManager(kernel_name=kernel.KERNEL_NAME, config=started.manager_config(**oracle.environment))
+            code = ("import sys, ipykernel.debugger as debugger\n"
+                    "print(debugger._is_debugpy_available, 'debugpy' in sys.modules, 6 * 7)")
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+            NotebookClient(nb, km=km, timeout=120, startup_timeout=120,
+                           resources={"metadata": {"path": str(release)}}).execute()
+    finally:
+        kernel.clean_up(job)
+    assert "".join(o.get("text", "") for o in nb.cells[0].outputs) == "False False 42\n", nb.cells[0].outputs
+
+
 BOUNDED_FORKS = """
 import os
 started = 0
