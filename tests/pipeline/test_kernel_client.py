@@ -7,6 +7,7 @@ import threading
 import time
 
 import nbformat
+import zmq
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -14,7 +15,7 @@ from autograder import nbgrader_api
 from autograder.grading import grade
 from autograder.samples.demo import write_submissions
 from autograder.sandbox import session
-from autograder.sandbox.client import QuickKernelClient, QuickKernelManager
+from autograder.sandbox.client import RECONNECT_MS, QuickKernelClient, QuickKernelManager
 
 
 def run(nb, **kw):
@@ -36,6 +37,21 @@ def test_the_first_output_of_every_fresh_kernel_arrives():
             new_code_cell(f"print('first {k}')"), new_code_cell("import sys; sys.stderr.write('second')")])))
         assert nb.cells[0].outputs[0]["text"] == f"first {k}\n"
         assert nb.cells[1].outputs[0]["text"] == "second"
+
+
+def test_its_channels_retry_a_kernel_that_is_not_listening_yet_without_waiting_long():
+    """The client connects before the kernel binds: ZeroMQ's default retry (100 to 200 ms) left a
+    kernel that was up waiting about 90 ms for the client to notice."""
+    km = QuickKernelManager()
+    kc = km.client()
+    kc.start_channels(hb=False)
+    try:
+        for channel in (kc.shell_channel, kc.iopub_channel, kc.stdin_channel, kc.control_channel):
+            assert channel.socket.getsockopt(zmq.RECONNECT_IVL) == RECONNECT_MS
+    finally:
+        kc.stop_channels()
+    with zmq.Context() as context, context.socket(zmq.DEALER) as stock:
+        assert 0 < RECONNECT_MS < stock.getsockopt(zmq.RECONNECT_IVL) == 100
 
 
 def test_a_kernel_that_dies_at_start_is_reported_not_waited_for(tmp_path, monkeypatch):
