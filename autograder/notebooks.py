@@ -37,6 +37,12 @@ def grade_cells(nb) -> list:
     return [c for c in nb.cells if nbgrader_meta(c).get("grade")]
 
 
+def is_test(cell) -> bool:
+    """A test cell: graded and not an answer (nbgrader's "autograder tests" cell)."""
+    meta = nbgrader_meta(cell)
+    return bool(meta.get("grade")) and not meta.get("solution")
+
+
 def is_written(cell) -> bool:
     """A written answer: nbgrader's "manually graded answer" cell (markdown, solution and grade)."""
     meta = nbgrader_meta(cell)

@@ -109,7 +109,7 @@ def _needed_after(nb, start: int) -> set[int]:
             continue
         meta = notebooks.nbgrader_meta(cell)
         names = analysed[index]
-        answer = _concept_test(cell) if meta.get("grade") and not meta.get("solution") else None
+        answer = _concept_test(cell) if notebooks.is_test(cell) else None
         if not (meta.get("grade") or meta.get("solution") or _shows_question(cell)):  # needed?
             if names is None:
                 if live == set():

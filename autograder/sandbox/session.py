@@ -112,8 +112,7 @@ def _job_config(config: Config, launch: kernel.Launch, oracle: Oracle) -> Config
 
 
 def _time_cell(cell, **_) -> None:
-    meta = notebooks.nbgrader_meta(cell)
-    timing.switch(timing.HIDDEN_TESTS if meta.get("grade") and not meta.get("solution") else timing.STUDENT_CELLS)
+    timing.switch(timing.HIDDEN_TESTS if notebooks.is_test(cell) else timing.STUDENT_CELLS)
 
 
 def _time_rest(**_) -> None:
