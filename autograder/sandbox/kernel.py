@@ -24,6 +24,7 @@ Otherwise there is none, and ``isolation_notice`` says so.
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,6 +95,8 @@ _resource.setrlimit(_resource.RLIMIT_NPROC, ({PROCESS_LIMIT}, {PROCESS_LIMIT}))
 del _resource
 """
 CGROUP_ROOT = Path("/sys/fs/cgroup")
+JOB_PREFIX = "autograder-job-"  # + the grading process's pid + "-": see ``job_folder``
+_JOB_NAME = re.compile(re.escape(JOB_PREFIX) + r"(\d+)-")
 
 
 def _content_dir(prefix: str, files: dict[str, str]) -> Path:
@@ -220,14 +223,14 @@ def _remove_stale_cgroups(parent: Path) -> None:
     """Empty kernel cgroups left by a grading process that was killed (its pid is gone)."""
     for stale in parent.glob("autograder-kernel-*"):
         try:
-            os.kill(int(stale.name.split("-")[2]), 0)
-        except ProcessLookupError:
+            pid = int(stale.name.split("-")[2])
+        except (ValueError, IndexError):
+            continue
+        if not _running(pid):
             try:
                 stale.rmdir()  # refused while any process is still in it
             except OSError:
                 pass
-        except (ValueError, IndexError, OSError):
-            pass
 
 
 def process_limit() -> str:
@@ -255,11 +258,36 @@ def isolation_notice() -> str:
 def warm() -> None:
     """What every grading process needs once (the probe folder, the bubblewrap check, the font
     cache, the process-limit check): done by the grader before it forks its workers, so that none
-    of them repeats it."""
+    of them repeats it. Job folders left behind by a grader that was killed go too."""
     probe_path()
     bubblewrap()
     pids_cgroup_parent()
     _matplotlib_cache()
+    remove_stale_job_folders()
+
+
+def job_folder() -> tempfile.TemporaryDirectory:
+    """A temporary job folder for one kernel, its name carrying this process's pid: a grader
+    killed while grading cannot remove it, the next one does (``remove_stale_job_folders``)."""
+    return tempfile.TemporaryDirectory(prefix=f"{JOB_PREFIX}{os.getpid()}-")
+
+
+def remove_stale_job_folders() -> None:
+    """Remove the job folders under the temp dir whose grading process has gone."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{JOB_PREFIX}*"):
+        found = _JOB_NAME.match(folder.name)
+        if found and folder.is_dir() and not _running(int(found.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, say
+        return True
+    return True
 
 
 def _job_files(job_dir: Path, limit: str) -> None:

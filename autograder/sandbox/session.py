@@ -9,7 +9,6 @@ process's ``os.environ`` is never changed, so there is nothing to restore afterw
 import copy
 import os
 import signal
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -120,7 +119,7 @@ def _time_rest(**_) -> None:
 
 
 def _attempt(config, assignment, student, release_folder, hide, notebook_timeout, memory_mb) -> Run:
-    with tempfile.TemporaryDirectory(prefix="autograder-job-") as job_dir:
+    with kernel.job_folder() as job_dir:
         with timing.stage(timing.KERNEL_START):
             launch = kernel.prepare(release_folder, Path(job_dir), hide=hide, memory_mb=memory_mb, student=student)
         try:

@@ -5,8 +5,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -162,3 +164,22 @@ def test_cgroups_of_killed_graders_are_removed_and_live_ones_kept(tmp_path):
     alive.mkdir()
     kernel._remove_stale_cgroups(tmp_path)
     assert not dead.exists() and alive.exists()
+
+
+def test_job_folders_of_killed_graders_are_removed_and_others_kept(tmp_path, monkeypatch):
+    """A grader killed while grading cannot remove its kernels' job folders: the next one does,
+    and leaves alone those of graders still running and anything else of the same prefix."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = tmp_path / f"{kernel.JOB_PREFIX}{gone.pid}-x1"
+    alive = tmp_path / f"{kernel.JOB_PREFIX}{os.getpid()}-x2"
+    scratch = tmp_path / f"{kernel.JOB_PREFIX}12345678"  # a cluster task's scratch course: no pid in it
+    for folder in (dead, alive, scratch):
+        (folder / "home").mkdir(parents=True)
+    with kernel.job_folder() as current:
+        assert Path(current).name.startswith(f"{kernel.JOB_PREFIX}{os.getpid()}-")
+        kernel.remove_stale_job_folders()  # as every grading run's kernel.warm() does
+        assert Path(current).is_dir()
+    assert not Path(current).exists()
+    assert not dead.exists() and alive.is_dir() and scratch.is_dir()
