@@ -84,8 +84,10 @@ def grade(submissions: Path, course_dir: Path, out: Path, *, workers: int | None
     late_policy = late_policy or late.policy(course_dir)
     jobs = plan(submissions, course_dir, assignments, only_students)
     stamps = {(j.student, j.assignment): late.read_timestamp(j.folder) for j in jobs}  # before grading moves them
-    if not scheduler and kernel.isolation_notice():  # once per run (a cluster's workers are other machines)
-        print(kernel.isolation_notice(), file=sys.stderr)
+    if not scheduler:  # once per run (a cluster's workers are other machines)
+        kernel.remove_stale_job_folders()
+        if kernel.isolation_notice():
+            print(kernel.isolation_notice(), file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     with Gradebook(nbgrader_api.gradebook_url(course_dir)) as gb:  # created once, before workers race
         for student in sorted({j.student for j in jobs}):

@@ -258,12 +258,11 @@ def isolation_notice() -> str:
 def warm() -> None:
     """What every grading process needs once (the probe folder, the bubblewrap check, the font
     cache, the process-limit check): done by the grader before it forks its workers, so that none
-    of them repeats it. Job folders left behind by a grader that was killed go too."""
+    of them repeats it."""
     probe_path()
     bubblewrap()
     pids_cgroup_parent()
     _matplotlib_cache()
-    remove_stale_job_folders()
 
 
 def job_folder() -> tempfile.TemporaryDirectory:
@@ -273,7 +272,8 @@ def job_folder() -> tempfile.TemporaryDirectory:
 
 
 def remove_stale_job_folders() -> None:
-    """Remove the job folders under the temp dir whose grading process has gone."""
+    """Remove the job folders under the temp dir whose grading process has gone (once per
+    grading run on this machine: ``grading.run.grade``)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{JOB_PREFIX}*"):
         found = _JOB_NAME.match(folder.name)
         if found and folder.is_dir() and not _running(int(found.group(1))):

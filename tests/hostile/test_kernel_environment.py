@@ -179,7 +179,7 @@ def test_job_folders_of_killed_graders_are_removed_and_others_kept(tmp_path, mon
         (folder / "home").mkdir(parents=True)
     with kernel.job_folder() as current:
         assert Path(current).name.startswith(f"{kernel.JOB_PREFIX}{os.getpid()}-")
-        kernel.remove_stale_job_folders()  # as every grading run's kernel.warm() does
+        kernel.remove_stale_job_folders()  # as every local grading run does at its start
         assert Path(current).is_dir()
     assert not Path(current).exists()
     assert not dead.exists() and alive.is_dir() and scratch.is_dir()
