@@ -10,7 +10,8 @@ start to finish in a fresh kernel, as grading does, in three ways taken in turn:
 - killed: the same, but the kernel is killed as soon as the last cell has run
   (``Execute.shutdown_kernel = "immediate"``);
 - grader: killed at once, and started by ``autograder.sandbox.client.QuickKernelManager``
-  (ready as soon as the kernel answers and IOPub is connected; exit polled every 5 ms).
+  (ready as soon as the kernel answers and IOPub is connected; a socket refused by a kernel not
+  yet listening is tried again after 5 ms, not ZeroMQ's 100 to 200 ms; exit polled every 5 ms).
 
 Each notebook gets a fresh kernel process every way. Prints the median seconds per notebook for
 each way and the ratio of stock to the grader's.
