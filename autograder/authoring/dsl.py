@@ -16,7 +16,6 @@ from ..hidden import concepts, registry
 from .solved import solved_module_text, write_solved_module
 
 SCHEMA_VERSION = 3
-QUESTION_CELL = notebooks.QUESTION_CELL
 CONCEPT_INTRO = """Each question below is shown by running its cell: the order of its choices and its numbers are
 drawn for you (from your student id, your user name on JupyterHub), so your neighbour's version
 may differ. Answer with the letter or the number of *your* version."""
@@ -154,12 +153,12 @@ your notebook is graded.
         question = concepts.question(name)
         if name not in registry.concepts_of(self.assignment):
             raise ValueError(f"{name} is not a concept question of {self.assignment}")
-        if not any(c.get("id", "").startswith(QUESTION_CELL) for c in self.cells):
+        if not any(c.get("id", "").startswith(notebooks.QUESTION_CELL) for c in self.cells):
             self.markdown(CONCEPT_INTRO)
         show = "\n".join(["# NBVAL_CHECK_OUTPUT", "from bpkit import questions",
                            f'questions.show("{name}")  # your own version: run this cell to see it'])
-        self._add(nbformat.v4.new_code_cell(show, metadata=_nbgrader(f"{QUESTION_CELL}{name}", locked=True)),
-                  f"{QUESTION_CELL}{name}")
+        self._add(nbformat.v4.new_code_cell(show, metadata=_nbgrader(f"{notebooks.QUESTION_CELL}{name}", locked=True)),
+                  f"{notebooks.QUESTION_CELL}{name}")
         code = "\n".join([f"# Replace the lines below by `{name} = <your answer>`, then run the cell.",
                           "### BEGIN SOLUTION", question.answer_source(), "### END SOLUTION"])
         self._add(nbformat.v4.new_code_cell(code, metadata=_nbgrader(name, solution=True)), name)
