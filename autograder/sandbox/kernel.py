@@ -96,7 +96,7 @@ del _resource
 """
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 JOB_PREFIX = "autograder-job-"  # + the grading process's pid + "-": see ``job_folder``
-_JOB_NAME = re.compile(re.escape(JOB_PREFIX) + r"(\d+)-")
+CGROUP_PREFIX = "autograder-kernel-"  # + the grading process's pid + "-": see ``_kernel_cgroup``
 
 
 def _content_dir(prefix: str, files: dict[str, str]) -> Path:
@@ -221,16 +221,11 @@ def pids_cgroup_parent() -> Path | None:
 
 def _remove_stale_cgroups(parent: Path) -> None:
     """Empty kernel cgroups left by a grading process that was killed (its pid is gone)."""
-    for stale in parent.glob("autograder-kernel-*"):
+    for stale in _left_by_gone_graders(parent, CGROUP_PREFIX):
         try:
-            pid = int(stale.name.split("-")[2])
-        except (ValueError, IndexError):
-            continue
-        if not _running(pid):
-            try:
-                stale.rmdir()  # refused while any process is still in it
-            except OSError:
-                pass
+            stale.rmdir()  # refused while any process is still in it
+        except OSError:
+            pass
 
 
 def process_limit() -> str:
@@ -274,20 +269,25 @@ def job_folder() -> tempfile.TemporaryDirectory:
 def remove_stale_job_folders() -> None:
     """Remove the job folders under the temp dir whose grading process has gone (once per
     grading run on this machine: ``grading.run.grade``)."""
-    for folder in Path(tempfile.gettempdir()).glob(f"{JOB_PREFIX}*"):
-        found = _JOB_NAME.match(folder.name)
-        if found and folder.is_dir() and not _running(int(found.group(1))):
+    for folder in _left_by_gone_graders(Path(tempfile.gettempdir()), JOB_PREFIX):
+        if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process, say
-        return True
-    return True
+def _left_by_gone_graders(parent: Path, prefix: str):
+    """The entries of ``parent`` named ``prefix`` + a grading process's pid + "-...", whose
+    process has gone (another user's process counts as running)."""
+    owner = re.compile(re.escape(prefix) + r"(\d+)-")
+    for entry in parent.glob(f"{prefix}*"):
+        found = owner.match(entry.name)
+        if not found:
+            continue
+        try:
+            os.kill(int(found.group(1)), 0)
+        except ProcessLookupError:
+            yield entry
+        except OSError:
+            pass
 
 
 def _job_files(job_dir: Path, limit: str) -> None:
@@ -367,7 +367,7 @@ def prepare(release_folder: Path, job_dir: Path, *, hide=(), memory_mb: int | No
 def _kernel_cgroup(job_dir: Path) -> Path:
     """A fresh cgroup for the next kernel, capped at PROCESS_LIMIT; its name is kept in the job
     folder for ``clean_up``."""
-    cgroup = pids_cgroup_parent() / f"autograder-kernel-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    cgroup = pids_cgroup_parent() / f"{CGROUP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
     cgroup.mkdir()
     (cgroup / "pids.max").write_text(str(PROCESS_LIMIT))
     (job_dir / "cgroup").write_text(str(cgroup))
